@@ -1,0 +1,43 @@
+// Finding: one rule violated by one resource (or one place in a file).
+// Diagnostic: a problem with the scan itself (a file that could not be parsed or read).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "iacscan/export.hpp"
+#include "iacscan/location.hpp"
+#include "iacscan/severity.hpp"
+
+namespace iacscan {
+
+struct RelatedLocation {
+  Location location;
+  std::string message;  // why this place matters, e.g. "default of variable \"acl\""
+};
+
+struct Finding {
+  std::string rule_id;
+  Severity severity = Severity::medium;
+  std::string message;           // rendered from the rule's message template
+  std::string resource;          // resource address: "aws_s3_bucket.logs", "LogsBucket"
+  std::string resource_type;     // native type: "aws_s3_bucket", "AWS::S3::Bucket"
+  std::string attribute;         // canonical attribute path that decided, empty if none
+  Location location;             // the offending value, or the resource when a value is missing
+  std::vector<RelatedLocation> related;
+  std::string fingerprint;       // stable across line shifts: rule + file + resource + attribute
+};
+
+enum class DiagnosticCode { parse_error, read_error, limit_exceeded };
+
+struct Diagnostic {
+  DiagnosticCode code = DiagnosticCode::parse_error;
+  std::string message;
+  Location location;
+};
+
+// "parse-error", "read-error", "limit-exceeded".
+IACSCAN_API std::string_view to_string(DiagnosticCode code) noexcept;
+
+}  // namespace iacscan

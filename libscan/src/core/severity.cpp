@@ -1,0 +1,42 @@
+// Severity and diagnostic-code names.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "iacscan/finding.hpp"
+#include "iacscan/severity.hpp"
+
+namespace iacscan {
+namespace {
+constexpr std::array<std::string_view, 5> kSeverityNames = {"info", "low", "medium", "high",
+                                                            "critical"};
+}  // namespace
+
+std::string_view to_string(Severity severity) noexcept {
+  return kSeverityNames[static_cast<std::size_t>(severity)];
+}
+
+std::optional<Severity> parse_severity(std::string_view text) noexcept {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::size_t i = 0; i < kSeverityNames.size(); ++i) {
+    if (kSeverityNames[i] == lower) return static_cast<Severity>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(DiagnosticCode code) noexcept {
+  switch (code) {
+    case DiagnosticCode::parse_error:
+      return "parse-error";
+    case DiagnosticCode::read_error:
+      return "read-error";
+    case DiagnosticCode::limit_exceeded:
+      return "limit-exceeded";
+  }
+  return "unknown";
+}
+
+}  // namespace iacscan

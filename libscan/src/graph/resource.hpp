@@ -1,0 +1,31 @@
+// Resource: one node of the resource graph, as a loader declares it. Loaders fill the native
+// side (type, address, attributes); the graph builder adds the canonical kind and attributes.
+#pragma once
+
+#include <string>
+
+#include "value/value.hpp"
+
+namespace iacscan::detail {
+
+enum class SourceFormat { cloudformation, terraform };
+
+struct Resource {
+  SourceFormat format = SourceFormat::terraform;
+  // Resources reference each other only inside one scope: a CloudFormation template, or a
+  // Terraform module directory.
+  std::string scope;
+  std::string native_type;  // "aws_s3_bucket", "AWS::S3::Bucket"
+  std::string address;      // "aws_s3_bucket.logs", "LogsBucket"
+  Span span;                // the whole declaration
+  Span name_span;           // the logical id / block labels, where a finding about the
+                            // resource as a whole points
+  Value attributes = Value::map({});  // native attributes (CFN Properties, TF block body)
+
+  // Filled by the graph builder.
+  std::string kind;                  // canonical kind, e.g. "aws.s3.bucket"; empty if unmapped
+  Value canonical = Value::map({});  // attributes in the kind's vocabulary
+  bool folded = false;               // configuration folded onto another resource
+};
+
+}  // namespace iacscan::detail
