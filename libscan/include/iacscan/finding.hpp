@@ -2,6 +2,7 @@
 // Diagnostic: a problem with the scan itself (a file that could not be parsed or read).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,12 @@ struct RelatedLocation {
   std::string message;  // why this place matters, e.g. "default of variable \"acl\""
 };
 
+// Source lines around a location, so reports need not reopen files.
+struct Excerpt {
+  std::uint32_t first_line = 0;    // line number of lines[0]; 0 when there is no excerpt
+  std::vector<std::string> lines;  // up to two lines of context, then the located lines
+};
+
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::medium;
@@ -26,6 +33,8 @@ struct Finding {
   std::string attribute;         // canonical attribute path that decided, empty if none
   Location location;             // the offending value, or the resource when a value is missing
   std::vector<RelatedLocation> related;
+  Excerpt excerpt;               // the located lines with a little context before them
+  int stage = 0;                 // roadmap stage of the rule
   std::string fingerprint;       // stable across line shifts: rule + file + resource + attribute
 };
 
@@ -35,6 +44,7 @@ struct Diagnostic {
   DiagnosticCode code = DiagnosticCode::parse_error;
   std::string message;
   Location location;
+  Excerpt excerpt;
 };
 
 // "parse-error", "read-error", "limit-exceeded".
