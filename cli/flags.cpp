@@ -1,1 +1,52 @@
-// placeholder; replaced by the real CLI
+// Flag definitions (CLI11). Exit code 2 for usage errors, as documented in the README.
+#include "flags.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "exit_codes.hpp"
+
+namespace iacscan::cli {
+namespace {
+
+void add_scan_flags(CLI::App& scan, RawArgs& args) {
+  scan.add_option("paths", args.paths, "Files and directories to scan")->required();
+  scan.add_option("-f,--format", args.format, "Report format")
+      ->check(CLI::IsMember({"text", "sarif"}))
+      ->capture_default_str();
+  scan.add_option("-o,--output", args.output, "Write the report to FILE instead of stdout");
+  scan.add_option("-j,--jobs", args.jobs, "Worker threads (0: one per hardware thread)")
+      ->capture_default_str();
+  scan.add_option("--fail-on", args.fail_on,
+                  "Exit 1 only for findings at or above this severity")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}))
+      ->capture_default_str();
+  scan.add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
+  scan.add_flag("--no-builtin-policies", args.no_builtin_policies,
+                "Load only the --policy-dir rules");
+  scan.add_flag("--no-color", args.no_color, "Never colour the text report (also: NO_COLOR)");
+}
+
+}  // namespace
+
+ParseOutcome parse_args(int argc, char** argv) {
+  RawArgs args;
+  CLI::App app{"iacscan: find AWS security gaps in CloudFormation, Terraform and IAM policies", "iacscan"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(IACSCAN_CLI_VERSION));
+  CLI::App* scan = app.add_subcommand("scan", "Scan files and directories and report findings");
+  add_scan_flags(*scan, args);
+  CLI::App* rules = app.add_subcommand("rules", "List the loaded rules");
+  rules->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
+  app.add_subcommand("version", "Print the version");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return {std::nullopt, code == 0 ? kExitClean : kExitError};
+  }
+  if (rules->parsed()) args.command = Command::rules;
+  if (app.got_subcommand("version")) args.command = Command::version;
+  return {std::move(args), 0};
+}
+
+}  // namespace iacscan::cli

@@ -1,1 +1,98 @@
-// placeholder; replaced by the real CLI
+// Command execution: build ScanOptions, scan, render, write, choose the exit code.
+#include "run.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "exit_codes.hpp"
+#include "iacscan/iacscan.hpp"
+
+namespace iacscan::cli {
+namespace {
+
+ScanOptions to_options(const RawArgs& args) {
+  ScanOptions options;
+  options.jobs = args.jobs;
+  options.policy_dirs = args.policy_dirs;
+  options.no_builtin_policies = args.no_builtin_policies;
+  return options;
+}
+
+bool use_color(const RawArgs& args) {
+  if (args.no_color || !args.output.empty() || args.format != "text") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return isatty(STDOUT_FILENO) != 0;
+}
+
+bool write_report(const RawArgs& args, const std::string& report) {
+  if (args.output.empty()) {
+    std::cout << report << std::flush;
+    return static_cast<bool>(std::cout);
+  }
+  std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
+  out << report;
+  out.close();
+  if (!out) {
+    std::cerr << "iacscan: cannot write " << args.output << "\n";
+    return false;
+  }
+  return true;
+}
+
+int exit_code_for(const ScanResult& result, Severity threshold) {
+  if (!result.complete()) return kExitIncomplete;
+  for (const Finding& f : result.findings) {
+    if (f.severity >= threshold) return kExitFindings;
+  }
+  return kExitClean;
+}
+
+int run_scan(const Scanner& scanner, const RawArgs& args) {
+  auto result = scanner.scan(args.paths);
+  if (!result) {
+    std::cerr << "iacscan: " << result.error().message << "\n";
+    return kExitError;
+  }
+  ReportOptions report_options;
+  report_options.color = use_color(args);
+  const ReportFormat format = parse_report_format(args.format).value_or(ReportFormat::text);
+  if (!write_report(args, render_report(*result, format, report_options))) return kExitError;
+  if (!args.output.empty()) {
+    std::cerr << "iacscan: " << result->findings.size() << " findings in " << result->files_scanned
+              << " files";
+    if (!result->complete()) std::cerr << ", " << result->diagnostics.size() << " problems reading files";
+    std::cerr << "; report written to " << args.output << "\n";
+  }
+  return exit_code_for(*result, parse_severity(args.fail_on).value_or(Severity::low));
+}
+
+int run_rules(const Scanner& scanner) {
+  for (const RuleInfo& rule : scanner.rules()) {
+    std::cout << rule.id << "\t" << to_string(rule.severity) << "\tstage " << rule.stage << "\t"
+              << rule.title << "\n";
+  }
+  return kExitClean;
+}
+
+}  // namespace
+
+int run(const RawArgs& args) {
+  if (args.command == Command::version) {
+    std::cout << "iacscan " << version() << "\n";
+    return kExitClean;
+  }
+  auto scanner = Scanner::create(to_options(args));
+  if (!scanner) {
+    std::cerr << "iacscan: " << scanner.error().message << "\n";
+    return kExitError;
+  }
+  if (args.command == Command::rules) return run_rules(*scanner);
+  return run_scan(*scanner, args);
+}
+
+}  // namespace iacscan::cli

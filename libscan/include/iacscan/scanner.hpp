@@ -14,6 +14,12 @@
 
 namespace iacscan {
 
+// A file given in memory rather than on disk (editors, pre-commit staged content, the C API).
+struct SourceBuffer {
+  std::string path;     // display path; its extension decides the format (.tf, .yaml, .json)
+  std::string content;
+};
+
 class IACSCAN_API Scanner {
  public:
   // Loads the built-in policies and options.policy_dirs; fails on an invalid policy.
@@ -26,6 +32,9 @@ class IACSCAN_API Scanner {
   // Scans files and directories (recursively). A path that does not exist is an Error;
   // a file that cannot be parsed is a Diagnostic in the result, and the scan goes on.
   Result<ScanResult> scan(const std::vector<std::string>& paths) const;
+
+  // Scans in-memory files; Terraform buffers in the same directory form one module.
+  Result<ScanResult> scan_buffers(const std::vector<SourceBuffer>& buffers) const;
 
   // Metadata of every loaded rule, sorted by id.
   const std::vector<RuleInfo>& rules() const noexcept;

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for iacscan and builds it; idempotent and quick when nothing
+# changed. Run as root (or with sudo available) on a fresh machine.
+#
+#   ./bootstrap.sh examples   build, then scan examples/ and print the findings
+#   ./bootstrap.sh test       build release and ASan+UBSan, run the whole test suite on both
+#   ./bootstrap.sh build      build the release preset only
+set -euo pipefail
+cd "$(dirname "$0")"
+mode="${1:-build}"
+
+log() { printf '\033[1mbootstrap:\033[0m %s\n' "$*" >&2; }
+
+# Debian packages we need; a tool already on PATH (e.g. a newer node) is not reinstalled.
+libraries=(libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev doctest-dev)
+declare -A tools=([cmake]=cmake [ninja]=ninja-build [g++]=g++ [pkg-config]=pkg-config
+                  [npm]=npm [git]=git [bash]=bash)
+if [[ "$mode" == test ]]; then
+  tools[clang++]=clang
+  libraries+=(libclang-rt-14-dev)
+fi
+
+missing=()
+for pkg in "${libraries[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+for tool in "${!tools[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("${tools[$tool]}")
+done
+if ((${#missing[@]})); then
+  mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+  log "installing Debian packages: ${missing[*]}"
+  sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" ca-certificates >/dev/null
+fi
+
+build() {
+  local preset="$1"
+  log "configuring and building preset '$preset'"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+}
+
+# Test-only npm tools, kept in the ignored .deps folder.
+install_test_tools() {
+  local prefix=.deps/node
+  if [[ ! -x "$prefix/node_modules/.bin/sarif-multitool" ]]; then
+    log "installing @microsoft/sarif-multitool from the npm registry"
+    npm install --silent --no-audit --no-fund --prefix "$prefix" @microsoft/sarif-multitool@5.7.0 >/dev/null
+  fi
+  # npm 11 skips install scripts, including the one that marks the validator executable.
+  chmod u+x "$prefix"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
+}
+
+case "$mode" in
+  build)
+    build release
+    ;;
+  examples)
+    build release
+    log "scanning examples/"
+    status=0
+    ./build/release/iacscan scan examples/ || status=$?
+    # 1 means "findings", which is what the examples are for.
+    [[ $status -le 1 ]] || exit "$status"
+    ;;
+  test)
+    install_test_tools
+    build release
+    ctest --preset release -j 2
+    build asan
+    ctest --preset asan -j 2
+    ;;
+  *)
+    echo "usage: $0 [build|examples|test]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,32 @@
+// Command-line flags: parsed into RawArgs, which only validates; run.cpp turns them into
+// library calls.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace iacscan::cli {
+
+enum class Command { scan, rules, version };
+
+struct RawArgs {
+  Command command = Command::scan;
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;  // empty: stdout
+  unsigned jobs = 0;
+  std::string fail_on = "low";
+  std::vector<std::string> policy_dirs;
+  bool no_builtin_policies = false;
+  bool no_color = false;
+};
+
+// Parses argv. On --help or a usage error, prints and returns the exit code to use.
+struct ParseOutcome {
+  std::optional<RawArgs> args;
+  int exit_code = 0;
+};
+ParseOutcome parse_args(int argc, char** argv);
+
+}  // namespace iacscan::cli

@@ -1,0 +1,196 @@
+// Evaluation of rule conditions with three-valued logic.
+#include "engine/condition.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <optional>
+
+#include "engine/attribute_path.hpp"
+
+namespace iacscan::detail {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::optional<double> as_number(const Value& v) {
+  if (v.is_number()) return v.as_number();
+  if (!v.is_string()) return std::nullopt;
+  const std::string& s = v.text();
+  double out = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
+  return out;
+}
+
+std::optional<bool> as_bool(const Value& v) {
+  if (v.is_bool()) return v.as_bool();
+  if (v.is_string()) {
+    if (iequals(v.text(), "true")) return true;
+    if (iequals(v.text(), "false")) return false;
+  }
+  return std::nullopt;
+}
+
+// Truth of a test on a present, known value.
+bool compare(TestOp op, const Value& actual, const Condition& c) {
+  switch (op) {
+    case TestOp::equals:
+      return loosely_equal(actual, c.operands.front());
+    case TestOp::not_equals:
+      return !loosely_equal(actual, c.operands.front());
+    case TestOp::in:
+      return std::any_of(c.operands.begin(), c.operands.end(),
+                         [&](const Value& o) { return loosely_equal(actual, o); });
+    case TestOp::matches:
+      return (actual.is_string() || actual.is_number()) &&
+             RE2::PartialMatch(actual.text(), *c.regex);
+    case TestOp::contains:
+      if (actual.is_list()) {
+        return std::any_of(actual.items().begin(), actual.items().end(),
+                           [&](const Value& item) { return loosely_equal(item, c.operands.front()); });
+      }
+      return actual.is_string() && c.operands.front().is_string() &&
+             actual.text().find(c.operands.front().text()) != std::string::npos;
+    case TestOp::less:
+    case TestOp::less_equal:
+    case TestOp::greater:
+    case TestOp::greater_equal: {
+      auto a = as_number(actual);
+      auto b = as_number(c.operands.front());
+      if (!a || !b) return false;
+      if (op == TestOp::less) return *a < *b;
+      if (op == TestOp::less_equal) return *a <= *b;
+      if (op == TestOp::greater) return *a > *b;
+      return *a >= *b;
+    }
+    case TestOp::exists:
+      break;
+  }
+  return false;
+}
+
+// A list test is unknown when an element is unknown and no known element decides it.
+bool depends_on_unknown_element(TestOp op, const Value& actual) {
+  return (op == TestOp::contains) && actual.is_list() && !actual.is_fully_known();
+}
+
+// When the path crosses lists and reaches several values, the test holds if any value
+// satisfies it (use `each` to require all of them).
+Outcome evaluate_test(const Condition& c, const Value& subject) {
+  const std::vector<const Value*> hits = resolve_all(subject, c.path);
+  if (c.test == TestOp::exists) {
+    const bool want = c.operands.empty() || as_bool(c.operands.front()).value_or(true);
+    const Value* witness = hits.empty() ? nullptr : hits.front();
+    return {truth_of(!hits.empty() == want), witness, c.attribute};
+  }
+  if (hits.empty()) return {truth_of(c.test == TestOp::not_equals), nullptr, c.attribute};
+  const Value* unknown = nullptr;
+  for (const Value* hit : hits) {
+    if (hit->is_unknown()) {
+      if (!unknown) unknown = hit;
+      continue;
+    }
+    if (compare(c.test, *hit, c)) return {Truth::true_, hit, c.attribute};
+    if (depends_on_unknown_element(c.test, *hit) && !unknown) unknown = hit;
+  }
+  if (unknown) return {Truth::unknown, unknown, c.attribute};
+  return {Truth::false_, hits.front(), c.attribute};
+}
+
+// some: true when an element satisfies `where`; each: false when one does not. A single
+// map where a list is expected counts as a list of one (one Terraform block).
+Outcome evaluate_quantifier(const Condition& c, const Value& subject) {
+  const bool is_some = c.op == ConditionOp::some;
+  const Truth decisive = is_some ? Truth::true_ : Truth::false_;
+  const std::vector<const Value*> hits = resolve_all(subject, c.path);
+  if (hits.empty()) return {truth_of(!is_some), nullptr, c.attribute};
+  std::vector<const Value*> items;
+  for (const Value* hit : hits) {
+    if (hit->is_list()) {
+      for (const Value& item : hit->items()) items.push_back(&item);
+    } else {
+      items.push_back(hit);
+    }
+  }
+  const Value* unknown = nullptr;
+  for (const Value* item : items) {
+    if (item->is_unknown()) {
+      if (!unknown) unknown = item;
+      continue;
+    }
+    Outcome inner = evaluate(c.children.front(), *item);
+    if (inner.truth == decisive) {
+      if (!inner.witness) inner.witness = item;
+      inner.attribute = c.attribute + "[]." + inner.attribute;
+      return inner;
+    }
+    if (inner.truth == Truth::unknown && !unknown) unknown = item;
+  }
+  if (unknown) return {Truth::unknown, unknown, c.attribute};
+  return {truth_of(!is_some), hits.front(), c.attribute};
+}
+
+Outcome evaluate_junction(const Condition& c, const Value& subject) {
+  const bool is_any = c.op == ConditionOp::any;
+  const Truth decisive = is_any ? Truth::true_ : Truth::false_;
+  bool saw_unknown = false;
+  Outcome last;
+  for (const Condition& child : c.children) {
+    Outcome o = evaluate(child, subject);
+    if (o.truth == decisive) return o;
+    if (o.truth == Truth::unknown) saw_unknown = true;
+    if (!last.witness && o.witness) last = o;
+  }
+  if (saw_unknown) return {Truth::unknown, nullptr, {}};
+  last.truth = truth_of(!is_any);
+  return last;
+}
+
+}  // namespace
+
+bool loosely_equal(const Value& a, const Value& b) {
+  if (a.is_unknown() || b.is_unknown()) return false;
+  if (a.is_bool() || b.is_bool()) {
+    auto x = as_bool(a);
+    auto y = as_bool(b);
+    return x && y && *x == *y;
+  }
+  if (a.is_number() || b.is_number()) {
+    auto x = as_number(a);
+    auto y = as_number(b);
+    return x && y && *x == *y;
+  }
+  if (a.is_string() && b.is_string()) return a.text() == b.text();
+  if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
+  return false;
+}
+
+Outcome evaluate(const Condition& c, const Value& subject) {
+  switch (c.op) {
+    case ConditionOp::all:
+    case ConditionOp::any:
+      return evaluate_junction(c, subject);
+    case ConditionOp::not_: {
+      Outcome o = evaluate(c.children.front(), subject);
+      o.truth = truth_not(o.truth);
+      return o;
+    }
+    case ConditionOp::some:
+    case ConditionOp::each:
+      return evaluate_quantifier(c, subject);
+    case ConditionOp::test:
+      return evaluate_test(c, subject);
+  }
+  return {};
+}
+
+}  // namespace iacscan::detail

@@ -1,0 +1,137 @@
+// Reading rule files and rendering their messages.
+#include "engine/rule.hpp"
+
+#include <array>
+
+#include "engine/condition_parser.hpp"
+#include "engine/yaml_node.hpp"
+
+namespace iacscan::detail {
+namespace {
+
+constexpr std::array<const char*, 3> kFormats = {"cloudformation", "terraform", "policy"};
+
+RuleScope parse_scope(const YAML::Node& root) {
+  const std::string scope = optional_string(root, "scope");
+  if (scope.empty() || scope == "resource") return RuleScope::resource;
+  if (scope == "account") return RuleScope::account;
+  if (scope == "org-config") return RuleScope::org_config;
+  fail_at(root["scope"], "scope must be resource, account or org-config");
+}
+
+bool is_kebab_case(const std::string& id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  for (char ch : id) {
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-')) return false;
+  }
+  return true;
+}
+
+RuleInfo parse_info(const YAML::Node& root, const std::string& source_path) {
+  RuleInfo info;
+  info.id = required_string(root, "id");
+  if (!is_kebab_case(info.id)) fail_at(root["id"], "rule id must be kebab-case: " + info.id);
+  info.title = required_string(root, "title");
+  const std::string severity = required_string(root, "severity");
+  auto parsed = parse_severity(severity);
+  if (!parsed) fail_at(root["severity"], "unknown severity: " + severity);
+  info.severity = *parsed;
+  const YAML::Node stage = root["stage"];
+  if (!stage || !stage.IsScalar()) fail_at(root, "missing 'stage' (1-10)");
+  try {
+    info.stage = stage.as<int>();
+  } catch (const YAML::Exception&) {
+    fail_at(stage, "'stage' must be a number from 1 to 10");
+  }
+  if (info.stage < 1 || info.stage > 10) fail_at(stage, "'stage' must be from 1 to 10");
+  info.category = required_string(root, "category");
+  info.scope = parse_scope(root);
+  info.description = required_string(root, "description");
+  info.remediation = required_string(root, "remediation");
+  info.references = string_list(root, "references");
+  info.tags = string_list(root, "tags");
+  info.source_path = source_path;
+  return info;
+}
+
+std::vector<RuleExample> parse_examples(const YAML::Node& root) {
+  std::vector<RuleExample> out;
+  const YAML::Node examples = root["examples"];
+  if (!examples) return out;
+  if (!examples.IsMap()) fail_at(examples, "'examples' must map formats to good/bad/unknown lists");
+  for (const auto& format_entry : examples) {
+    const std::string format = format_entry.first.as<std::string>();
+    bool known = false;
+    for (const char* f : kFormats) known = known || format == f;
+    if (!known) fail_at(format_entry.first, "unknown example format: " + format);
+    for (const auto& group : format_entry.second) {
+      const std::string name = group.first.as<std::string>();
+      ExampleExpectation expectation;
+      if (name == "bad") {
+        expectation = ExampleExpectation::bad;
+      } else if (name == "good") {
+        expectation = ExampleExpectation::good;
+      } else if (name == "unknown") {
+        expectation = ExampleExpectation::unknown;
+      } else {
+        fail_at(group.first, "examples are grouped as bad, good and unknown, not " + name);
+      }
+      for (const YAML::Node& code : group.second) {
+        out.push_back(RuleExample{format, expectation, code.as<std::string>()});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Rule parse_rule(const std::string& text, const std::string& source_path) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw PolicyFileError(e.msg, e.mark.line >= 0 ? e.mark.line + 1 : 0);
+  }
+  if (!root.IsMap()) throw PolicyFileError("a rule file must be a YAML map", 1);
+  Rule rule;
+  rule.info = parse_info(root, source_path);
+  rule.kinds = string_list(root, "kinds");
+  if (rule.info.scope == RuleScope::resource && rule.kinds.empty()) {
+    fail_at(root, "a resource rule needs 'kinds'");
+  }
+  if (!root["condition"]) fail_at(root, "missing 'condition'");
+  rule.condition = parse_condition(root["condition"]);
+  rule.message = required_string(root, "message");
+  rule.examples = parse_examples(root);
+  return rule;
+}
+
+std::string render_message(const std::string& templ, const std::string& resource,
+                           const std::string& type, const std::string& value,
+                           const std::string& attribute) {
+  std::string out;
+  out.reserve(templ.size() + resource.size() + value.size());
+  for (std::size_t i = 0; i < templ.size(); ++i) {
+    if (templ[i] == '{') {
+      const std::size_t close = templ.find('}', i);
+      if (close != std::string::npos) {
+        const std::string_view name(templ.data() + i + 1, close - i - 1);
+        const std::string* replacement = nullptr;
+        if (name == "resource") replacement = &resource;
+        if (name == "type") replacement = &type;
+        if (name == "value") replacement = &value;
+        if (name == "attribute") replacement = &attribute;
+        if (replacement) {
+          out += *replacement;
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += templ[i];
+  }
+  return out;
+}
+
+}  // namespace iacscan::detail

@@ -1,0 +1,23 @@
+// Turns raw engine findings into public Findings: locations, excerpts, stable fingerprints,
+// and the deterministic order every report relies on.
+#pragma once
+
+#include <vector>
+
+#include "engine/evaluator.hpp"
+#include "iacscan/scan_result.hpp"
+#include "source/source_file.hpp"
+
+namespace iacscan::detail {
+
+std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const PolicySet& policies,
+                                       const ResourceGraph& graph, const SourceSet& sources);
+
+// Excerpt of `location` from the file's content: two lines of context, then the located lines
+// (at most eight).
+Excerpt make_excerpt(const std::string& content, const Location& location);
+
+// Sorts diagnostics and adds excerpts where they have a line.
+void finalize_diagnostics(std::vector<Diagnostic>& diagnostics, const SourceSet& sources);
+
+}  // namespace iacscan::detail

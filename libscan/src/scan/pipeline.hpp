@@ -1,0 +1,19 @@
+// The scan pipeline: read and load files in parallel, build the graph, evaluate the rules,
+// and assemble a deterministic ScanResult.
+#pragma once
+
+#include <vector>
+
+#include "engine/policy_set.hpp"
+#include "iacscan/options.hpp"
+#include "iacscan/scan_result.hpp"
+#include "source/source_file.hpp"
+
+namespace iacscan::detail {
+
+// `read_from_disk`: fill each file's content from fs_path first (false for in-memory buffers).
+// `diagnostics`: problems found before loading (e.g. during discovery).
+ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet& policies,
+                        const ScanOptions& options, std::vector<Diagnostic> diagnostics);
+
+}  // namespace iacscan::detail

@@ -1,0 +1,120 @@
+// Directory walking. Symbolic links to directories are followed once: a set of visited
+// canonical directories stops link loops. VCS and tool caches are skipped.
+#include "source/discovery.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+namespace iacscan::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_skipped_directory(const std::string& name) {
+  static const std::set<std::string> kSkipped = {".git", ".hg", ".svn", ".terraform", "node_modules"};
+  return kSkipped.count(name) != 0;
+}
+
+std::string display_path(const fs::path& p) {
+  std::string s = p.lexically_normal().generic_string();
+  while (s.rfind("./", 0) == 0) s.erase(0, 2);
+  return s;
+}
+
+class Walker {
+ public:
+  explicit Walker(Discovery& out) : out_(out) {}
+
+  void add_file(const fs::path& path, bool explicitly_named) {
+    auto kind = classify_by_name(path.filename().string());
+    if (!kind && explicitly_named) kind = SourceKind::cloudformation_candidate;
+    if (!kind) return;
+    out_.files.push_back(DiscoveredFile{display_path(path), path.string(), *kind});
+  }
+
+  void walk(const fs::path& dir) {
+    std::error_code ec;
+    const fs::path canonical = fs::canonical(dir, ec);
+    if (ec || !visited_.insert(canonical.string()).second) return;  // loop or vanished
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      diagnose(dir, "cannot read directory: " + ec.message());
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator end; it != end; it.increment(ec)) {
+      if (ec) break;
+      entries.push_back(*it);
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const fs::directory_entry& entry : entries) visit(entry);
+  }
+
+ private:
+  void visit(const fs::directory_entry& entry) {
+    std::error_code ec;
+    const fs::file_status status = entry.status(ec);  // follows symbolic links
+    const std::string name = entry.path().filename().string();
+    if (ec || status.type() == fs::file_type::not_found) {
+      if (classify_by_name(name)) diagnose(entry.path(), "broken symbolic link");
+      return;
+    }
+    if (fs::is_directory(status)) {
+      if (!is_skipped_directory(name)) walk(entry.path());
+    } else if (fs::is_regular_file(status)) {
+      add_file(entry.path(), false);
+    }
+  }
+
+  void diagnose(const fs::path& p, std::string message) {
+    out_.diagnostics.push_back(
+        Diagnostic{DiagnosticCode::read_error, std::move(message), Location{display_path(p), 0, 0, 0, 0}, {}});
+  }
+
+  Discovery& out_;
+  std::set<std::string> visited_;
+};
+
+}  // namespace
+
+std::optional<SourceKind> classify_by_name(const std::string& filename) {
+  if (ends_with(filename, ".tf")) return SourceKind::terraform_hcl;
+  if (ends_with(filename, ".yaml") || ends_with(filename, ".yml") || ends_with(filename, ".json") ||
+      ends_with(filename, ".template")) {
+    return SourceKind::cloudformation_candidate;
+  }
+  return std::nullopt;
+}
+
+Result<Discovery> discover(const std::vector<std::string>& paths) {
+  Discovery out;
+  Walker walker(out);
+  for (const std::string& given : paths) {
+    std::error_code ec;
+    const fs::path path(given);
+    const fs::file_status status = fs::status(path, ec);
+    if (status.type() == fs::file_type::not_found || (ec && !fs::exists(fs::symlink_status(path, ec)))) {
+      return Error{ErrorCode::io, "no such file or directory: " + given, Location{given, 0, 0, 0, 0}};
+    }
+    if (fs::is_directory(status)) {
+      walker.walk(path);
+    } else {
+      walker.add_file(path, true);
+    }
+  }
+  std::sort(out.files.begin(), out.files.end(),
+            [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.display_path < b.display_path; });
+  out.files.erase(std::unique(out.files.begin(), out.files.end(),
+                              [](const DiscoveredFile& a, const DiscoveredFile& b) {
+                                return a.display_path == b.display_path;
+                              }),
+                  out.files.end());
+  return out;
+}
+
+}  // namespace iacscan::detail
