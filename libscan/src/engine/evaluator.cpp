@@ -32,6 +32,7 @@ void judge(const Rule& rule, std::size_t rule_index, const Resource& r, std::siz
   const Value* w = outcome.witness;
   f.span = (w && w->span.valid()) ? w->span : (r.name_span.valid() ? r.name_span : r.span);
   f.attribute = std::move(outcome.attribute);
+  if (w) f.origin = w->origin;
   const std::string value = w ? w->to_display_string() : std::string("not set");
   f.message = render_message(rule.message, r.address, r.native_type, value, f.attribute);
   out.push_back(std::move(f));

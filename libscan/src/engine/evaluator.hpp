@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct RawFinding {
   Span span;                 // the deciding value, or the resource's name
   std::string attribute;     // canonical attribute path that decided
   std::string message;
+  std::shared_ptr<const Provenance> origin;  // where the deciding value came from
 };
 
 std::vector<RawFinding> evaluate_rules(const PolicySet& policies, const ResourceGraph& graph,

@@ -39,6 +39,7 @@ Value project_one(const Value& native, const AttributeMapping& m, bool& found) {
     if (it != m.values.end()) {
       Value mapped = Value::string(it->second, v.span);
       mapped.refs = std::move(v.refs);
+      mapped.origin = std::move(v.origin);
       v = std::move(mapped);
     }
   }

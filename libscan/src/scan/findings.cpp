@@ -79,6 +79,9 @@ std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const Policy
     f.resource_type = resource.native_type;
     f.attribute = std::move(r.attribute);
     f.location = sources.location(r.span);
+    if (r.origin && r.origin->span.valid()) {
+      f.related.push_back(RelatedLocation{sources.location(r.origin->span), r.origin->note});
+    }
     if (r.span.file < sources.size()) f.excerpt = make_excerpt(sources.at(r.span.file).content, f.location);
     const Location owner = sources.location(resource.name_span.valid() ? resource.name_span : resource.span);
     f.fingerprint = fingerprint_of({f.rule_id, owner.path, f.resource, f.attribute});

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,13 @@ struct Span {
   Range range;
   bool valid() const noexcept { return file != kNoFile && range.start_line != 0; }
   friend bool operator==(const Span&, const Span&) = default;
+};
+
+// Where a value came from when that is not where it is used: the default of a parameter or
+// variable, a module argument. Reports show it as a related location.
+struct Provenance {
+  Span span;
+  std::string note;  // e.g. "default of parameter \"WebsiteAcl\""
 };
 
 class Value {
@@ -83,6 +91,9 @@ class Value {
   // "LogsBucket"), whether or not the value itself is known. Loaders fill it for
   // references; the graph turns it into edges.
   std::vector<std::string> refs;
+  // Set when the value was resolved from somewhere else (see Provenance); shared because
+  // evaluation copies values freely.
+  std::shared_ptr<const Provenance> origin;
 
  private:
   Kind kind_ = Kind::null;
