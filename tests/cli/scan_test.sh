@@ -68,7 +68,7 @@ run mixed scan "$TMP/mixed"
 check_exit mixed 3
 check_contains mixed out "s3-bucket-public-acl"
 check_contains mixed out "broken.tf:"
-check_contains mixed out "broken.yaml:5"
+check_contains mixed out "broken.yaml:6:1: parse-error"
 check_contains mixed out "binary.tf"
 check_contains mixed out "dangling.tf"
 check_contains mixed out "parse-error"
