@@ -13,7 +13,7 @@ log() { printf '\033[1mbootstrap:\033[0m %s\n' "$*" >&2; }
 
 # Debian packages we need; a tool already on PATH (e.g. a newer node) is not reinstalled.
 libraries=(libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev doctest-dev)
-declare -A tools=([cmake]=cmake [ninja]=ninja-build [g++]=g++ [pkg-config]=pkg-config
+declare -A tools=([clang-format]=clang-format [cmake]=cmake [ninja]=ninja-build [g++]=g++ [pkg-config]=pkg-config
                   [npm]=npm [git]=git [bash]=bash)
 if [[ "$mode" == test ]]; then
   tools[clang++]=clang

@@ -16,8 +16,7 @@ void add_scan_flags(CLI::App& scan, RawArgs& args) {
   scan.add_option("-o,--output", args.output, "Write the report to FILE instead of stdout");
   scan.add_option("-j,--jobs", args.jobs, "Worker threads (0: one per hardware thread)")
       ->capture_default_str();
-  scan.add_option("--fail-on", args.fail_on,
-                  "Exit 1 only for findings at or above this severity")
+  scan.add_option("--fail-on", args.fail_on, "Exit 1 only for findings at or above this severity")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}))
       ->capture_default_str();
   scan.add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
@@ -30,7 +29,8 @@ void add_scan_flags(CLI::App& scan, RawArgs& args) {
 
 ParseOutcome parse_args(int argc, char** argv) {
   RawArgs args;
-  CLI::App app{"iacscan: find AWS security gaps in CloudFormation, Terraform and IAM policies", "iacscan"};
+  CLI::App app{"iacscan: find AWS security gaps in CloudFormation, Terraform and IAM policies",
+               "iacscan"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(IACSCAN_CLI_VERSION));
   CLI::App* scan = app.add_subcommand("scan", "Scan files and directories and report findings");

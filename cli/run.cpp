@@ -65,7 +65,8 @@ int run_scan(const Scanner& scanner, const RawArgs& args) {
   if (!args.output.empty()) {
     std::cerr << "iacscan: " << result->findings.size() << " findings in " << result->files_scanned
               << " files";
-    if (!result->complete()) std::cerr << ", " << result->diagnostics.size() << " problems reading files";
+    if (!result->complete())
+      std::cerr << ", " << result->diagnostics.size() << " problems reading files";
     std::cerr << "; report written to " << args.output << "\n";
   }
   return exit_code_for(*result, parse_severity(args.fail_on).value_or(Severity::low));

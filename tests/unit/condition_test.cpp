@@ -10,7 +10,9 @@ using namespace iacscan::detail;
 
 namespace {
 
-Condition parse(const char* yaml) { return parse_condition(YAML::Load(yaml)); }
+Condition parse(const char* yaml) {
+  return parse_condition(YAML::Load(yaml));
+}
 
 Value subject(std::initializer_list<std::pair<const char*, Value>> entries) {
   Value m = Value::map({});
@@ -18,12 +20,15 @@ Value subject(std::initializer_list<std::pair<const char*, Value>> entries) {
   return m;
 }
 
-Truth eval(const char* yaml, const Value& s) { return evaluate(parse(yaml), s).truth; }
+Truth eval(const char* yaml, const Value& s) {
+  return evaluate(parse(yaml), s).truth;
+}
 
 }  // namespace
 
 TEST_CASE("attribute tests on known, absent and unknown values") {
-  const Value known = subject({{"acl", Value::string("public-read")}, {"n", Value::number(5, "5")}});
+  const Value known =
+      subject({{"acl", Value::string("public-read")}, {"n", Value::number(5, "5")}});
   const Value unknown = subject({{"acl", Value::unknown("var.acl")}});
   const Value absent = subject({});
 
@@ -68,7 +73,8 @@ TEST_CASE("quantifiers over lists, with a single map as a list of one") {
   Value grant_user = subject({{"uri", Value::string("user")}});
   const Value two = subject({{"grants", Value::list({grant_user, grant_public})}});
   const Value one = subject({{"grants", grant_user}});
-  const Value with_unknown = subject({{"grants", Value::list({grant_user, Value::unknown("dynamic")})}});
+  const Value with_unknown =
+      subject({{"grants", Value::list({grant_user, Value::unknown("dynamic")})}});
 
   const char* some = "{some: {attribute: grants, where: {attribute: uri, equals: AllUsers}}}";
   const char* each = "{each: {attribute: grants, where: {attribute: uri, equals: user}}}";

@@ -73,12 +73,15 @@ TEST_CASE("split resources fold onto their target by reference or by literal nam
   LoadedFile file;
   file.resources.push_back(tf("aws_s3_bucket", "a", attrs({{"bucket", Value::string("name-a")}})));
   file.resources.push_back(tf("aws_s3_bucket", "b", attrs({{"bucket", Value::string("name-b")}})));
-  file.resources.push_back(tf("aws_s3_bucket_acl", "a",
-                              attrs({{"bucket", ref("aws_s3_bucket.a")}, {"acl", Value::string("public-read")}})));
-  file.resources.push_back(tf("aws_s3_bucket_acl", "b",
-                              attrs({{"bucket", Value::string("name-b")}, {"acl", Value::string("private")}})));
-  file.resources.push_back(tf("aws_s3_bucket_acl", "c",
-                              attrs({{"bucket", Value::string("elsewhere")}, {"acl", Value::string("x")}})));
+  file.resources.push_back(
+      tf("aws_s3_bucket_acl", "a",
+         attrs({{"bucket", ref("aws_s3_bucket.a")}, {"acl", Value::string("public-read")}})));
+  file.resources.push_back(
+      tf("aws_s3_bucket_acl", "b",
+         attrs({{"bucket", Value::string("name-b")}, {"acl", Value::string("private")}})));
+  file.resources.push_back(
+      tf("aws_s3_bucket_acl", "c",
+         attrs({{"bucket", Value::string("elsewhere")}, {"acl", Value::string("x")}})));
   std::vector<LoadedFile> files{file};
   ResourceGraph g = build_graph(files, kinds);
   REQUIRE(g.resources.size() == 5);
@@ -94,7 +97,8 @@ TEST_CASE("split resources fold onto their target by reference or by literal nam
 TEST_CASE("each builds one canonical map per list element, through block lists") {
   Value grant1 = attrs({{"grantee", Value::list({attrs({{"uri", Value::string("u1")}})})}});
   Value grant2 = attrs({{"grantee", Value::list({attrs({{"uri", Value::string("u2")}})})}});
-  Value native = attrs({{"policy", Value::list({attrs({{"grant", Value::list({grant1, grant2})}})})}});
+  Value native =
+      attrs({{"policy", Value::list({attrs({{"grant", Value::list({grant1, grant2})}})})}});
   KindCatalog kinds;
   kinds.add_file(kKinds);
   const SourceMapping* m = kinds.find("aws_s3_bucket_acl");

@@ -27,15 +27,15 @@ struct Excerpt {
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::medium;
-  std::string message;           // rendered from the rule's message template
-  std::string resource;          // resource address: "aws_s3_bucket.logs", "LogsBucket"
-  std::string resource_type;     // native type: "aws_s3_bucket", "AWS::S3::Bucket"
-  std::string attribute;         // canonical attribute path that decided, empty if none
-  Location location;             // the offending value, or the resource when a value is missing
+  std::string message;        // rendered from the rule's message template
+  std::string resource;       // resource address: "aws_s3_bucket.logs", "LogsBucket"
+  std::string resource_type;  // native type: "aws_s3_bucket", "AWS::S3::Bucket"
+  std::string attribute;      // canonical attribute path that decided, empty if none
+  Location location;          // the offending value, or the resource when a value is missing
   std::vector<RelatedLocation> related;
-  Excerpt excerpt;               // the located lines with a little context before them
-  int stage = 0;                 // roadmap stage of the rule
-  std::string fingerprint;       // stable across line shifts: rule + file + resource + attribute
+  Excerpt excerpt;          // the located lines with a little context before them
+  int stage = 0;            // roadmap stage of the rule
+  std::string fingerprint;  // stable across line shifts: rule + file + resource + attribute
 };
 
 enum class DiagnosticCode { parse_error, read_error, limit_exceeded };

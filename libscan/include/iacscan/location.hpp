@@ -8,7 +8,7 @@
 namespace iacscan {
 
 struct Location {
-  std::string path;  // as given or relative to the current directory; '/' separated
+  std::string path;              // as given or relative to the current directory; '/' separated
   std::uint32_t start_line = 0;  // 0 means "no position" (the whole file)
   std::uint32_t start_column = 0;
   std::uint32_t end_line = 0;

@@ -13,8 +13,8 @@ namespace iacscan {
 enum class ReportFormat { text, sarif };
 
 struct ReportOptions {
-  bool color = false;           // ANSI colour in text reports
-  std::string tool_version;     // written into SARIF; defaults to the library version
+  bool color = false;        // ANSI colour in text reports
+  std::string tool_version;  // written into SARIF; defaults to the library version
 };
 
 // "text" / "sarif" → format; nullopt for an unknown name.

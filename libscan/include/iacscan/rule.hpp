@@ -12,14 +12,14 @@ namespace iacscan {
 enum class RuleScope { resource, account, org_config };
 
 struct RuleInfo {
-  std::string id;           // stable kebab-case id, e.g. "s3-bucket-public-acl"
-  std::string title;        // states the problem in one line
+  std::string id;     // stable kebab-case id, e.g. "s3-bucket-public-acl"
+  std::string title;  // states the problem in one line
   Severity severity = Severity::medium;
-  int stage = 0;            // AWS Security Maturity Roadmap stage, 1..10
-  std::string category;     // e.g. "public-exposure"
+  int stage = 0;         // AWS Security Maturity Roadmap stage, 1..10
+  std::string category;  // e.g. "public-exposure"
   RuleScope scope = RuleScope::resource;
-  std::string description;  // a paragraph: why it matters
-  std::string remediation;  // what to do instead
+  std::string description;              // a paragraph: why it matters
+  std::string remediation;              // what to do instead
   std::vector<std::string> references;  // URLs
   std::vector<std::string> tags;
   std::string source_path;  // policy file the rule came from ("builtin:..." for built-ins)

@@ -16,7 +16,7 @@ namespace iacscan {
 
 // A file given in memory rather than on disk (editors, pre-commit staged content, the C API).
 struct SourceBuffer {
-  std::string path;     // display path; its extension decides the format (.tf, .yaml, .json)
+  std::string path;  // display path; its extension decides the format (.tf, .yaml, .json)
   std::string content;
 };
 

@@ -4,5 +4,7 @@
 #include "core/version_info.hpp"
 
 namespace iacscan {
-std::string_view version() noexcept { return IACSCAN_VERSION_STRING; }
+std::string_view version() noexcept {
+  return IACSCAN_VERSION_STRING;
+}
 }  // namespace iacscan

@@ -7,7 +7,7 @@
 namespace iacscan::detail {
 
 struct EmbeddedFile {
-  std::string_view path;     // relative to policies/, e.g. "public-exposure/s3-bucket-public-acl.yaml"
+  std::string_view path;  // relative to policies/, e.g. "public-exposure/s3-bucket-public-acl.yaml"
   std::string_view content;
 };
 

@@ -14,8 +14,7 @@ namespace iacscan::detail {
 namespace {
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) ==
                   std::tolower(static_cast<unsigned char>(y));
          });
@@ -55,8 +54,9 @@ bool compare(TestOp op, const Value& actual, const Condition& c) {
              RE2::PartialMatch(actual.text(), *c.regex);
     case TestOp::contains:
       if (actual.is_list()) {
-        return std::any_of(actual.items().begin(), actual.items().end(),
-                           [&](const Value& item) { return loosely_equal(item, c.operands.front()); });
+        return std::any_of(actual.items().begin(), actual.items().end(), [&](const Value& item) {
+          return loosely_equal(item, c.operands.front());
+        });
       }
       return actual.is_string() && c.operands.front().is_string() &&
              actual.text().find(c.operands.front().text()) != std::string::npos;

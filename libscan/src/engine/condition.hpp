@@ -17,8 +17,18 @@ namespace iacscan::detail {
 
 enum class ConditionOp { all, any, not_, some, each, test };
 
-enum class TestOp { exists, equals, not_equals, in, matches, contains, less, less_equal,
-                    greater, greater_equal };
+enum class TestOp {
+  exists,
+  equals,
+  not_equals,
+  in,
+  matches,
+  contains,
+  less,
+  less_equal,
+  greater,
+  greater_equal
+};
 
 struct Condition {
   ConditionOp op = ConditionOp::all;
@@ -26,7 +36,7 @@ struct Condition {
   std::string attribute;            // dotted path, for test/some/each
   std::vector<std::string> path;    // attribute, split
   TestOp test = TestOp::exists;
-  std::vector<Value> operands;      // equals/in/contains/comparisons; exists: one bool
+  std::vector<Value> operands;            // equals/in/contains/comparisons; exists: one bool
   std::shared_ptr<const re2::RE2> regex;  // matches
 };
 

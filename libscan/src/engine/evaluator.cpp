@@ -49,11 +49,13 @@ std::vector<RawFinding> evaluate_rules(const PolicySet& policies, const Resource
     if (r.folded) return;
     if (!r.kind.empty()) {
       if (auto it = index.find(r.kind); it != index.end()) {
-        for (std::size_t rule : it->second) judge(policies.rules[rule], rule, r, i, false, per_resource[i]);
+        for (std::size_t rule : it->second)
+          judge(policies.rules[rule], rule, r, i, false, per_resource[i]);
       }
     }
     if (auto it = index.find(r.native_type); it != index.end()) {
-      for (std::size_t rule : it->second) judge(policies.rules[rule], rule, r, i, true, per_resource[i]);
+      for (std::size_t rule : it->second)
+        judge(policies.rules[rule], rule, r, i, true, per_resource[i]);
     }
   });
   std::vector<RawFinding> all;

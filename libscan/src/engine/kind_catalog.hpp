@@ -12,10 +12,10 @@
 namespace iacscan::detail {
 
 struct AttributeMapping {
-  std::string name;                          // canonical attribute
-  std::vector<std::string> path;             // native path
-  std::map<std::string, std::string> values; // native spelling → canonical spelling
-  std::vector<AttributeMapping> each;        // non-empty: a list of maps built per element
+  std::string name;                           // canonical attribute
+  std::vector<std::string> path;              // native path
+  std::map<std::string, std::string> values;  // native spelling → canonical spelling
+  std::vector<AttributeMapping> each;         // non-empty: a list of maps built per element
 };
 
 // A split resource (aws_s3_bucket_acl) configures another one (aws_s3_bucket): it names its

@@ -17,7 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 bool is_kind_file(const std::string& relative_path) {
-  return relative_path.rfind("kinds/", 0) == 0 || relative_path.find("/kinds/") != std::string::npos;
+  return relative_path.rfind("kinds/", 0) == 0 ||
+         relative_path.find("/kinds/") != std::string::npos;
 }
 
 // Adds one file; returns an Error naming the file and line when it is invalid.
@@ -31,8 +32,8 @@ std::optional<Error> add_policy_file(PolicySet& set, const std::string& relative
     }
   } catch (const PolicyFileError& e) {
     Location where{display_path, static_cast<std::uint32_t>(e.line), 0, 0, 0};
-    return Error{ErrorCode::invalid_policy, display_path + ":" + std::to_string(e.line) + ": " + e.what(),
-                 where};
+    return Error{ErrorCode::invalid_policy,
+                 display_path + ":" + std::to_string(e.line) + ": " + e.what(), where};
   } catch (const YAML::Exception& e) {
     Location where{display_path, static_cast<std::uint32_t>(e.mark.line + 1), 0, 0, 0};
     return Error{ErrorCode::invalid_policy, display_path + ": " + e.what(), where};
@@ -46,11 +47,13 @@ std::optional<Error> add_policy_dir(PolicySet& set, const std::string& dir) {
     return Error{ErrorCode::io, "policy directory not found: " + dir, {}};
   }
   std::vector<fs::path> files;
-  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+       end;
        !ec && it != end; it.increment(ec)) {
     if (it->is_regular_file(ec) && it->path().extension() == ".yaml") files.push_back(it->path());
   }
-  if (ec) return Error{ErrorCode::io, "cannot read policy directory " + dir + ": " + ec.message(), {}};
+  if (ec)
+    return Error{ErrorCode::io, "cannot read policy directory " + dir + ": " + ec.message(), {}};
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     std::ifstream in(file, std::ios::binary);
@@ -58,7 +61,8 @@ std::optional<Error> add_policy_dir(PolicySet& set, const std::string& dir) {
     std::ostringstream text;
     text << in.rdbuf();
     const std::string relative = fs::relative(file, dir).generic_string();
-    if (auto error = add_policy_file(set, relative, file.generic_string(), text.str())) return error;
+    if (auto error = add_policy_file(set, relative, file.generic_string(), text.str()))
+      return error;
   }
   return std::nullopt;
 }
@@ -71,7 +75,8 @@ Result<PolicySet> load_policies(const ScanOptions& options) {
     for (const EmbeddedFile& file : builtin_policy_files()) {
       const std::string relative(file.path);
       if (relative.size() < 5 || relative.substr(relative.size() - 5) != ".yaml") continue;
-      if (auto error = add_policy_file(set, relative, "builtin:" + relative, std::string(file.content))) {
+      if (auto error =
+              add_policy_file(set, relative, "builtin:" + relative, std::string(file.content))) {
         return *error;
       }
     }

@@ -8,7 +8,9 @@ namespace iacscan::detail {
 
 enum class Truth : std::uint8_t { false_, true_, unknown };
 
-constexpr Truth truth_of(bool b) noexcept { return b ? Truth::true_ : Truth::false_; }
+constexpr Truth truth_of(bool b) noexcept {
+  return b ? Truth::true_ : Truth::false_;
+}
 
 constexpr Truth truth_not(Truth t) noexcept {
   switch (t) {

@@ -39,7 +39,8 @@ Value node_to_value(const YAML::Node& node) {
     }
     case YAML::NodeType::Map: {
       Value map = Value::map({});
-      for (const auto& entry : node) map.set(entry.first.as<std::string>(), node_to_value(entry.second));
+      for (const auto& entry : node)
+        map.set(entry.first.as<std::string>(), node_to_value(entry.second));
       return map;
     }
     default:

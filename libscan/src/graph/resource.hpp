@@ -15,11 +15,11 @@ struct Resource {
   // Resources reference each other only inside one scope: a CloudFormation template, or a
   // Terraform module directory.
   std::string scope;
-  std::string native_type;  // "aws_s3_bucket", "AWS::S3::Bucket"
-  std::string address;      // "aws_s3_bucket.logs", "LogsBucket"
-  Span span;                // the whole declaration
-  Span name_span;           // the logical id / block labels, where a finding about the
-                            // resource as a whole points
+  std::string native_type;            // "aws_s3_bucket", "AWS::S3::Bucket"
+  std::string address;                // "aws_s3_bucket.logs", "LogsBucket"
+  Span span;                          // the whole declaration
+  Span name_span;                     // the logical id / block labels, where a finding about the
+                                      // resource as a whole points
   Value attributes = Value::map({});  // native attributes (CFN Properties, TF block body)
 
   // Filled by the graph builder.

@@ -87,7 +87,8 @@ class GraphBuilder {
     auto target = fold_target(split, *m->fold);
     if (!target) return;  // judged on its own: its target is outside the scan or unknown
     Resource& owner = graph_.resources[*target];
-    for (Value::Entry& e : split.canonical.entries()) owner.canonical.set(e.key, e.value, e.key_span);
+    for (Value::Entry& e : split.canonical.entries())
+      owner.canonical.set(e.key, e.value, e.key_span);
     split.folded = true;
   }
 

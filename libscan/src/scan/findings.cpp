@@ -82,12 +82,15 @@ std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const Policy
     if (r.origin && r.origin->span.valid()) {
       f.related.push_back(RelatedLocation{sources.location(r.origin->span), r.origin->note});
     }
-    if (r.span.file < sources.size()) f.excerpt = make_excerpt(sources.at(r.span.file).content, f.location);
-    const Location owner = sources.location(resource.name_span.valid() ? resource.name_span : resource.span);
+    if (r.span.file < sources.size())
+      f.excerpt = make_excerpt(sources.at(r.span.file).content, f.location);
+    const Location owner =
+        sources.location(resource.name_span.valid() ? resource.name_span : resource.span);
     f.fingerprint = fingerprint_of({f.rule_id, owner.path, f.resource, f.attribute});
     out.push_back(std::move(f));
   }
-  std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
+  std::sort(out.begin(), out.end(),
+            [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
   return out;
 }
 

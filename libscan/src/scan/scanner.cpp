@@ -32,14 +32,17 @@ Result<Scanner> Scanner::create(const ScanOptions& options) {
   return Scanner(std::move(impl));
 }
 
-const std::vector<RuleInfo>& Scanner::rules() const noexcept { return impl_->rules; }
+const std::vector<RuleInfo>& Scanner::rules() const noexcept {
+  return impl_->rules;
+}
 
 Result<ScanResult> Scanner::scan(const std::vector<std::string>& paths) const {
   try {
     auto discovery = detail::discover(paths);
     if (!discovery) return discovery.error();
     detail::SourceSet sources;
-    for (const detail::DiscoveredFile& f : discovery->files) sources.add(f.display_path, f.fs_path, f.kind);
+    for (const detail::DiscoveredFile& f : discovery->files)
+      sources.add(f.display_path, f.fs_path, f.kind);
     return detail::run_pipeline(sources, true, impl_->policies, impl_->options,
                                 std::move(discovery->diagnostics));
   } catch (const std::exception& e) {

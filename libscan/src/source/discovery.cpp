@@ -12,11 +12,13 @@ namespace {
 namespace fs = std::filesystem;
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool is_skipped_directory(const std::string& name) {
-  static const std::set<std::string> kSkipped = {".git", ".hg", ".svn", ".terraform", "node_modules"};
+  static const std::set<std::string> kSkipped = {".git", ".hg", ".svn", ".terraform",
+                                                 "node_modules"};
   return kSkipped.count(name) != 0;
 }
 
@@ -72,8 +74,8 @@ class Walker {
   }
 
   void diagnose(const fs::path& p, std::string message) {
-    out_.diagnostics.push_back(
-        Diagnostic{DiagnosticCode::read_error, std::move(message), Location{display_path(p), 0, 0, 0, 0}, {}});
+    out_.diagnostics.push_back(Diagnostic{
+        DiagnosticCode::read_error, std::move(message), Location{display_path(p), 0, 0, 0, 0}, {}});
   }
 
   Discovery& out_;
@@ -98,8 +100,10 @@ Result<Discovery> discover(const std::vector<std::string>& paths) {
     std::error_code ec;
     const fs::path path(given);
     const fs::file_status status = fs::status(path, ec);
-    if (status.type() == fs::file_type::not_found || (ec && !fs::exists(fs::symlink_status(path, ec)))) {
-      return Error{ErrorCode::io, "no such file or directory: " + given, Location{given, 0, 0, 0, 0}};
+    if (status.type() == fs::file_type::not_found ||
+        (ec && !fs::exists(fs::symlink_status(path, ec)))) {
+      return Error{ErrorCode::io, "no such file or directory: " + given,
+                   Location{given, 0, 0, 0, 0}};
     }
     if (fs::is_directory(status)) {
       walker.walk(path);
@@ -108,7 +112,9 @@ Result<Discovery> discover(const std::vector<std::string>& paths) {
     }
   }
   std::sort(out.files.begin(), out.files.end(),
-            [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.display_path < b.display_path; });
+            [](const DiscoveredFile& a, const DiscoveredFile& b) {
+              return a.display_path < b.display_path;
+            });
   out.files.erase(std::unique(out.files.begin(), out.files.end(),
                               [](const DiscoveredFile& a, const DiscoveredFile& b) {
                                 return a.display_path == b.display_path;
