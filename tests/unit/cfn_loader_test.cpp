@@ -7,6 +7,7 @@
 
 #include "cloudformation/short_form_tags.hpp"
 #include "cloudformation/template_loader.hpp"
+#include "test_support.hpp"
 #include "value/yaml_reader.hpp"
 
 using iacscan::DiagnosticCode;
@@ -21,13 +22,9 @@ using iacscan::detail::SourceFormat;
 using iacscan::detail::Span;
 using iacscan::detail::Value;
 
-namespace {
+using iacscan::testing::where;
 
-std::string where(const Span& span) {
-  const auto& r = span.range;
-  return std::to_string(r.start_line) + ":" + std::to_string(r.start_column) + "-" +
-         std::to_string(r.end_line) + ":" + std::to_string(r.end_column);
-}
+namespace {
 
 Value cfn_yaml(const std::string& text) {
   ReadResult result = read_yaml(text, 0, cloudformation_tag_handler());

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "test_support.hpp"
 #include "value/json_reader.hpp"
 
 using iacscan::detail::read_json;
@@ -13,13 +14,9 @@ using iacscan::detail::ReadResult;
 using iacscan::detail::Span;
 using iacscan::detail::Value;
 
-namespace {
+using iacscan::testing::where;
 
-std::string where(const Span& span) {
-  const auto& r = span.range;
-  return std::to_string(r.start_line) + ":" + std::to_string(r.start_column) + "-" +
-         std::to_string(r.end_line) + ":" + std::to_string(r.end_column);
-}
+namespace {
 
 Value json_ok(const std::string& text) {
   ReadResult result = read_json(text, 7);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "test_support.hpp"
 #include "value/yaml_reader.hpp"
 
 using iacscan::detail::read_yaml;
@@ -15,13 +16,9 @@ using iacscan::detail::Span;
 using iacscan::detail::Value;
 using iacscan::detail::YamlTagHandler;
 
-namespace {
+using iacscan::testing::where;
 
-std::string where(const Span& span) {
-  const auto& r = span.range;
-  return std::to_string(r.start_line) + ":" + std::to_string(r.start_column) + "-" +
-         std::to_string(r.end_line) + ":" + std::to_string(r.end_column);
-}
+namespace {
 
 Value yaml_ok(const std::string& text, const YamlTagHandler& tags = {}) {
   ReadResult result = read_yaml(text, 3, tags);
