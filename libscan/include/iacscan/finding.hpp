@@ -38,16 +38,26 @@ struct Finding {
   std::string fingerprint;  // stable across line shifts: rule + file + resource + attribute
 };
 
-enum class DiagnosticCode { parse_error, read_error, limit_exceeded };
+enum class DiagnosticCode {
+  parse_error,     // the file is not valid YAML / JSON / HCL
+  read_error,      // the file or directory could not be read
+  limit_exceeded,  // a configured limit (size, depth, alias expansion) stopped loading
+  duplicate_key,   // a map repeats a key; the last value wins
+  not_loaded,      // something referenced was deliberately not loaded (e.g. a remote template)
+};
+
+// error: the scan is incomplete (exit code 3); warning and note: the scan is complete.
+enum class DiagnosticLevel { error, warning, note };
 
 struct Diagnostic {
   DiagnosticCode code = DiagnosticCode::parse_error;
   std::string message;
   Location location;
   Excerpt excerpt;
+  DiagnosticLevel level = DiagnosticLevel::error;
 };
 
-// "parse-error", "read-error", "limit-exceeded".
+// "parse-error", "read-error", "limit-exceeded", "duplicate-key", "not-loaded".
 IACSCAN_API std::string_view to_string(DiagnosticCode code) noexcept;
 
 }  // namespace iacscan

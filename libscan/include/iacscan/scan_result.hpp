@@ -15,8 +15,14 @@ struct ScanResult {
   std::vector<RuleInfo> rules;          // every rule that ran, sorted by id
   std::size_t files_scanned = 0;        // IaC files loaded (parsed or attempted)
 
-  // False when some file could not be read or parsed: the findings may be incomplete.
-  bool complete() const noexcept { return diagnostics.empty(); }
+  // False when some file could not be read or parsed (an error-level diagnostic): the
+  // findings may be incomplete.
+  bool complete() const noexcept {
+    for (const Diagnostic& d : diagnostics) {
+      if (d.level == DiagnosticLevel::error) return false;
+    }
+    return true;
+  }
 };
 
 }  // namespace iacscan

@@ -159,6 +159,14 @@ LoadedFile load_cloudformation_file(const SourceFile& file) {
   LoadedFile loaded;
   if (!is_template(root)) return loaded;
   loaded.is_iac = true;
+  for (const ReadError& warning : read.warnings) {
+    Diagnostic d;
+    d.code = DiagnosticCode::duplicate_key;
+    d.level = DiagnosticLevel::warning;
+    d.message = warning.message;
+    d.location = Location{file.path, warning.line, warning.column, warning.line, warning.column};
+    loaded.diagnostics.push_back(std::move(d));
+  }
   const TemplateSymbols symbols = collect_symbols(root);
   Value* resources = root.find("Resources");
   if (resources == nullptr || !resources->is_map()) return loaded;

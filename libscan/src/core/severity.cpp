@@ -35,6 +35,10 @@ std::string_view to_string(DiagnosticCode code) noexcept {
       return "read-error";
     case DiagnosticCode::limit_exceeded:
       return "limit-exceeded";
+    case DiagnosticCode::duplicate_key:
+      return "duplicate-key";
+    case DiagnosticCode::not_loaded:
+      return "not-loaded";
   }
   return "unknown";
 }

@@ -332,9 +332,20 @@ Json result_object(const Finding& finding, const std::map<std::string_view, std:
   return json;
 }
 
+std::string_view notification_level(DiagnosticLevel level) {
+  switch (level) {
+    case DiagnosticLevel::warning:
+      return "warning";
+    case DiagnosticLevel::note:
+      return "note";
+    default:
+      return "error";
+  }
+}
+
 Json notification(const Diagnostic& diagnostic) {
   Json json = Json::object();
-  json["level"] = "error";
+  json["level"] = notification_level(diagnostic.level);
   json["message"] = Json{{"text", first_nonempty(diagnostic.message, to_string(diagnostic.code))}};
   json["descriptor"] = Json{{"id", to_string(diagnostic.code)}};
   Json physical = Json::object();

@@ -280,8 +280,9 @@ void append_finding(std::string& out, const Finding& finding, const RuleInfo* ru
 // One line per diagnostic, like a compiler's; a code frame, when there is one, ends with a
 // blank line so that it is not read as belonging to the next diagnostic.
 void append_diagnostic(std::string& out, const Diagnostic& diagnostic, bool color) {
+  const bool is_error = diagnostic.level == DiagnosticLevel::error;
   out += position_text(diagnostic.location) + ": " +
-         paint(to_string(diagnostic.code), kRed, color) + ": " +
+         paint(to_string(diagnostic.code), is_error ? kRed : kYellow, color) + ": " +
          sanitize(trim_end(diagnostic.message)) + "\n";
   if (!has_frame(diagnostic.excerpt, diagnostic.location)) return;
   append_frame(out, diagnostic.excerpt, diagnostic.location, "");
@@ -304,7 +305,9 @@ std::string summary_line(const ScanResult& result) {
   }
   out += " in " + plural(result.files_scanned, "file");
   std::set<std::string> unparsed;
-  for (const Diagnostic& diagnostic : result.diagnostics) unparsed.insert(diagnostic.location.path);
+  for (const Diagnostic& diagnostic : result.diagnostics) {
+    if (diagnostic.level == DiagnosticLevel::error) unparsed.insert(diagnostic.location.path);
+  }
   if (!unparsed.empty())
     out += " \u00b7 " + plural(unparsed.size(), "file") + " could not be parsed";
   return out + "\n";

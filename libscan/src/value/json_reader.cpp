@@ -9,6 +9,7 @@
 #include <limits>
 #include <string_view>
 #include <system_error>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -90,9 +91,9 @@ class JsonParser {
       Value root = parse_value(0);
       skip_whitespace();
       if (!at_end()) fail("unexpected content after the top-level value");
-      return ReadResult{std::move(root), std::nullopt};
+      return ReadResult{std::move(root), std::nullopt, std::move(warnings_)};
     } catch (const JsonFailure& failure) {
-      return ReadResult{std::nullopt, failure.error};
+      return ReadResult::failed(failure.error);
     }
   }
 
@@ -207,7 +208,7 @@ class JsonParser {
       fail_expected("',' or '}' after object member");
     }
     ++pos_;  // '}'
-    drop_shadowed_keys(entries);
+    drop_shadowed_keys(entries, warnings_);
     return Value::map(std::move(entries), span_from(start));
   }
 
@@ -380,6 +381,7 @@ class JsonParser {
   std::string_view text_;
   FileId file_;
   ReadLimits limits_;
+  std::vector<ReadError> warnings_;
   std::size_t pos_ = 0;
   std::uint32_t line_ = 1;
   std::size_t line_start_ = 0;  // offset of the first byte of the current line
@@ -412,10 +414,30 @@ ReadResult read_json(std::string_view text, FileId file, const ReadLimits& limit
   return JsonParser(text, file, limits).parse();
 }
 
-void drop_shadowed_keys(Value::Map& entries) {
+// Enough to show the problem without letting a hostile file flood the report.
+constexpr std::size_t kMaxDuplicateWarnings = 20;
+
+void drop_shadowed_keys(Value::Map& entries, std::vector<ReadError>& warnings) {
   if (entries.size() < 2) return;
   const std::vector<bool> shadowed = find_shadowed_keys(entries);
   if (std::find(shadowed.begin(), shadowed.end(), true) == shadowed.end()) return;
+  // Report each shadowed key at its next occurrence; walking backwards finds that in one pass.
+  std::unordered_map<std::string_view, std::size_t> next_occurrence;
+  std::vector<ReadError> found;
+  for (std::size_t i = entries.size(); i-- > 0;) {
+    auto [it, first] = next_occurrence.try_emplace(entries[i].key, i);
+    if (!first) {
+      const Range& at = entries[it->second].key_span.range;
+      if (found.size() < kMaxDuplicateWarnings) {
+        found.push_back(ReadError{"duplicate key \"" + entries[i].key + "\": the value at line " +
+                                      std::to_string(entries[i].key_span.range.start_line) +
+                                      " is ignored",
+                                  at.start_line, at.start_column});
+      }
+      it->second = i;
+    }
+  }
+  warnings.insert(warnings.end(), found.rbegin(), found.rend());
   std::size_t kept = 0;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (shadowed[i]) continue;

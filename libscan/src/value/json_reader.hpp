@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "value/value.hpp"
 
@@ -20,11 +21,18 @@ struct ReadError {
   std::uint32_t column = 0;
 };
 
-// Exactly one of `value` and `error` is set.
+// Exactly one of `value` and `error` is set. `warnings` are problems that did not stop the
+// read (duplicate keys).
 struct ReadResult {
   std::optional<Value> value;
   std::optional<ReadError> error;
+  std::vector<ReadError> warnings;
   bool ok() const noexcept { return value.has_value(); }
+  static ReadResult failed(ReadError e) {
+    ReadResult r;
+    r.error = std::move(e);
+    return r;
+  }
 };
 
 struct ReadLimits {
@@ -38,8 +46,9 @@ struct ReadLimits {
 ReadResult read_json(std::string_view text, FileId file, const ReadLimits& limits = {});
 
 // Removes entries whose key occurs again later in the map, so the last one wins as in most
-// JSON and YAML libraries. Linear time; both readers call it once per finished map.
-void drop_shadowed_keys(Value::Map& entries);
+// JSON and YAML libraries, and records a warning at each later occurrence. Linear time; both
+// readers call it once per finished map.
+void drop_shadowed_keys(Value::Map& entries, std::vector<ReadError>& warnings);
 
 // Length of the well-formed UTF-8 sequence at `pos` (1-4), or 0 when the bytes there are not
 // valid UTF-8 (overlong forms, surrogates and code points above U+10FFFF are invalid).

@@ -395,6 +395,8 @@ class ValueBuilder final : public YAML::EventHandler {
     return root;
   }
 
+  std::vector<ReadError> take_warnings() { return std::move(warnings_); }
+
   std::pair<std::uint32_t, std::uint32_t> line_column(std::size_t offset) const {
     return lines_.at(std::min(offset, text_.size()));
   }
@@ -568,7 +570,7 @@ class ValueBuilder final : public YAML::EventHandler {
       frame.value.entries().push_back(
           Value::Entry{std::move(frame.key->text), frame.key->span, Value::null(frame.key->span)});
     }
-    if (is_map) drop_shadowed_keys(frame.value.entries());
+    if (is_map) drop_shadowed_keys(frame.value.entries(), warnings_);
     const std::size_t end = collection_end(frame, is_map ? '}' : ']');
     frame.value.span = span(std::min(frame.content, end), end);
     std::string key_text = frame.value.to_display_string();
@@ -685,6 +687,7 @@ class ValueBuilder final : public YAML::EventHandler {
   std::size_t last_end_ = 0;  // last byte of the most recently finished node
   std::size_t alias_nodes_ = 0;
   std::size_t alias_start_ = 0;
+  std::vector<ReadError> warnings_;
 };
 
 ReadError error_at(const ValueBuilder& builder, std::string message, std::size_t offset) {
@@ -702,21 +705,22 @@ ReadResult read_yaml(std::string_view text, FileId file, const YamlTagHandler& t
     std::istringstream input{std::string{text.substr(base)}};
     YAML::Parser parser(input);
     parser.HandleNextDocument(builder);  // only the first document
-    return ReadResult{builder.finish(), std::nullopt};
+    Value root = builder.finish();
+    return ReadResult{std::move(root), std::nullopt, builder.take_warnings()};
   } catch (const BuildFailure& failure) {
-    return ReadResult{std::nullopt, error_at(builder, failure.message, failure.offset)};
+    return ReadResult::failed(error_at(builder, failure.message, failure.offset));
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own recursion guard fires before ours and says only "bad file".
-    return ReadResult{std::nullopt, error_at(builder, "nesting too deep", builder.offset(e.mark))};
+    return ReadResult::failed(error_at(builder, "nesting too deep", builder.offset(e.mark)));
   } catch (const YAML::Exception& e) {
     if (e.mark.pos < 0 && e.mark.line >= 0) {
-      return ReadResult{std::nullopt, ReadError{e.msg, static_cast<std::uint32_t>(e.mark.line) + 1,
-                                                static_cast<std::uint32_t>(e.mark.column) + 1}};
+      return ReadResult::failed(ReadError{e.msg, static_cast<std::uint32_t>(e.mark.line) + 1,
+                                          static_cast<std::uint32_t>(e.mark.column) + 1});
     }
-    return ReadResult{std::nullopt, error_at(builder, e.msg, builder.offset(e.mark))};
+    return ReadResult::failed(error_at(builder, e.msg, builder.offset(e.mark)));
   } catch (const std::exception& e) {
     // Anything else (e.g. a tag handler giving up, or memory) is still just a read failure.
-    return ReadResult{std::nullopt, ReadError{e.what(), 0, 0}};
+    return ReadResult::failed(ReadError{e.what(), 0, 0});
   }
 }
 
