@@ -23,6 +23,10 @@ void add_scan_flags(CLI::App& scan, RawArgs& args) {
   scan.add_flag("--no-builtin-policies", args.no_builtin_policies,
                 "Load only the --policy-dir rules");
   scan.add_flag("--no-color", args.no_color, "Never colour the text report (also: NO_COLOR)");
+  scan.add_option("--max-file-size", args.max_file_bytes,
+                  "Refuse files larger than this many bytes (suffixes k, m: 512k, 20m)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
 }
 
 }  // namespace

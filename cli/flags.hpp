@@ -2,6 +2,7 @@
 // library calls.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ struct RawArgs {
   std::vector<std::string> policy_dirs;
   bool no_builtin_policies = false;
   bool no_color = false;
+  std::size_t max_file_bytes = 20u * 1024u * 1024u;
 };
 
 // Parses argv. On --help or a usage error, prints and returns the exit code to use.

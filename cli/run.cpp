@@ -19,6 +19,7 @@ ScanOptions to_options(const RawArgs& args) {
   options.jobs = args.jobs;
   options.policy_dirs = args.policy_dirs;
   options.no_builtin_policies = args.no_builtin_policies;
+  options.max_file_bytes = args.max_file_bytes;
   return options;
 }
 

@@ -73,6 +73,13 @@ check_contains mixed out "binary.tf"
 check_contains mixed out "dangling.tf"
 check_contains mixed out "parse-error"
 
+# Files over the size limit are refused with a diagnostic, not loaded.
+run too_big scan examples --max-file-size 100
+check_exit too_big 3
+check_contains too_big out "limit-exceeded: file is"
+run size_ok scan examples --max-file-size 20m
+check_exit size_ok 1
+
 # Determinism: the same input gives byte-identical reports, whatever the thread count.
 for format in text sarif; do
   "$BIN" scan fixtures examples --format "$format" --jobs 1 --output "$TMP/j1.$format" 2>/dev/null

@@ -14,8 +14,8 @@ struct ScanOptions {
   std::vector<std::string> policy_dirs;
   // Load only these extra policy directories, not the built-in policies.
   bool no_builtin_policies = false;
-  // Files larger than this are skipped with a limit-exceeded diagnostic.
-  std::size_t max_file_bytes = 16u * 1024u * 1024u;
+  // Files larger than this are refused with a limit-exceeded diagnostic (default 20 MiB).
+  std::size_t max_file_bytes = 20u * 1024u * 1024u;
 };
 
 }  // namespace iacscan
