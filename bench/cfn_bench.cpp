@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
   for (const DiscoveredFile& f : discovery->files) {
     if (f.kind != SourceKind::cloudformation_candidate) continue;
     SourceFile& file = sources.at(sources.add(f.display_path, f.fs_path, f.kind));
-    if (auto problem = read_source(file, 64u << 20)) std::printf("unreadable: %s\n", file.path.c_str());
+    if (auto problem = read_source(file, 64u << 20))
+      std::printf("unreadable: %s\n", file.path.c_str());
     bytes += file.content.size();
   }
   const std::size_t files = sources.size();
@@ -82,7 +83,7 @@ int main(int argc, char** argv) {
     for (FileId id = 0; id < files; ++id) {
       const std::string& text = sources.at(id).content;
       ReadResult r = looks_like_json(text) ? read_json(text, id)
-                                            : read_yaml(text, id, cloudformation_tag_handler());
+                                           : read_yaml(text, id, cloudformation_tag_handler());
       if (!r.ok() && r.error->message.empty()) std::abort();  // keeps the work observable
     }
   });
@@ -100,7 +101,8 @@ int main(int argc, char** argv) {
       std::printf("%s: %s:%u: %s\n", std::string(iacscan::to_string(d.code)).c_str(),
                   sources.at(id).path.c_str(), d.location.start_line, d.message.c_str());
     }
-    if (list && !loaded[id].is_iac) std::printf("not a template: %s\n", sources.at(id).path.c_str());
+    if (list && !loaded[id].is_iac)
+      std::printf("not a template: %s\n", sources.at(id).path.c_str());
   }
   std::printf("files seen %zu (%.2f MB), templates %zu, resources %zu, failed to parse %zu\n",
               files, static_cast<double>(bytes) / 1e6, templates, resources, failed);

@@ -8,6 +8,13 @@
 namespace iacscan::cli {
 namespace {
 
+// --parameter values need a key before the first '='; the value may be empty or hold '='.
+std::string check_parameter(const std::string& text) {
+  const std::size_t equals = text.find('=');
+  return equals == std::string::npos || equals == 0 ? "expected KEY=VALUE, got \"" + text + "\""
+                                                    : std::string{};
+}
+
 void add_scan_flags(CLI::App& scan, RawArgs& args) {
   scan.add_option("paths", args.paths, "Files and directories to scan")->required();
   scan.add_option("-f,--format", args.format, "Report format")
@@ -27,6 +34,15 @@ void add_scan_flags(CLI::App& scan, RawArgs& args) {
                   "Refuse files larger than this many bytes (suffixes k, m: 512k, 20m)")
       ->transform(CLI::AsSizeValue(false))
       ->capture_default_str();
+  scan.add_option("--parameter", args.parameters,
+                  "CloudFormation parameter value KEY=VALUE, also for pseudo parameters "
+                  "(AWS::Region=eu-west-1); repeatable, wins over --parameters-file")
+      ->check(CLI::Validator(check_parameter, "KEY=VALUE"))
+      ->allow_extra_args(false);
+  scan.add_option("--parameters-file", args.parameter_files,
+                  "CloudFormation parameter values from FILE: [{\"ParameterKey\": ..., "
+                  "\"ParameterValue\": ...}] or {\"Parameters\": {...}} (repeatable)")
+      ->allow_extra_args(false);
 }
 
 }  // namespace

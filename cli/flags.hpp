@@ -22,6 +22,8 @@ struct RawArgs {
   bool no_builtin_policies = false;
   bool no_color = false;
   std::size_t max_file_bytes = 20u * 1024u * 1024u;
+  std::vector<std::string> parameters;       // "KEY=VALUE", checked by the parser
+  std::vector<std::string> parameter_files;  // read (and judged) by the library
 };
 
 // Parses argv. On --help or a usage error, prints and returns the exit code to use.

@@ -20,6 +20,11 @@ ScanOptions to_options(const RawArgs& args) {
   options.policy_dirs = args.policy_dirs;
   options.no_builtin_policies = args.no_builtin_policies;
   options.max_file_bytes = args.max_file_bytes;
+  options.cloudformation_parameter_files = args.parameter_files;
+  for (const std::string& parameter : args.parameters) {  // the parser checked KEY=VALUE
+    const std::size_t equals = parameter.find('=');
+    options.cloudformation_parameters[parameter.substr(0, equals)] = parameter.substr(equals + 1);
+  }
   return options;
 }
 

@@ -80,6 +80,40 @@ check_contains too_big out "limit-exceeded: file is"
 run size_ok scan examples --max-file-size 20m
 check_exit size_ok 1
 
+# CloudFormation parameters: --parameter and --parameters-file (both shapes) replace defaults,
+# so a finding appears or disappears; the flag wins over files; a bad file is a usage error.
+mkdir -p "$TMP/params"
+printf 'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  Acl:\n    Type: String\n    Default: Private\nResources:\n  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: !Ref Acl\n' \
+  >"$TMP/params/site.yaml"
+printf '[{"ParameterKey": "Acl", "ParameterValue": "PublicReadWrite"}]\n' >"$TMP/params/list.json"
+printf '{"Parameters": {"Acl": "AuthenticatedRead"}}\n' >"$TMP/params/map.json"
+printf '{"Parameters": {"Acl": \n' >"$TMP/params/bad.json"
+run param_default scan "$TMP/params/site.yaml"
+check_exit param_default 0
+run param_flag scan "$TMP/params/site.yaml" --parameter Acl=PublicRead
+check_exit param_flag 1
+check_contains param_flag out "(public-read)"
+check_contains param_flag out 'value of parameter "Acl" given on the command line'
+run param_list_file scan "$TMP/params/site.yaml" --parameters-file "$TMP/params/list.json"
+check_exit param_list_file 1
+check_contains param_list_file out "(public-read-write)"
+check_contains param_list_file out "in $TMP/params/list.json"
+run param_map_file scan "$TMP/params/site.yaml" --parameters-file "$TMP/params/map.json"
+check_exit param_map_file 1
+check_contains param_map_file out "(authenticated-read)"
+run param_flag_wins scan "$TMP/params/site.yaml" --parameters-file "$TMP/params/map.json" \
+  --parameter Acl=Private
+check_exit param_flag_wins 0
+run param_bad_file scan "$TMP/params/site.yaml" --parameters-file "$TMP/params/bad.json"
+check_exit param_bad_file 2
+check_contains param_bad_file err "parameters file $TMP/params/bad.json:2:"
+run param_missing_file scan "$TMP/params/site.yaml" --parameters-file "$TMP/params/none.json"
+check_exit param_missing_file 2
+check_contains param_missing_file err "cannot read parameters file $TMP/params/none.json"
+run param_bad_flag scan "$TMP/params/site.yaml" --parameter Acl
+check_exit param_bad_flag 2
+check_contains param_bad_flag err "expected KEY=VALUE"
+
 # Determinism: the same input gives byte-identical reports, whatever the thread count.
 for format in text sarif; do
   "$BIN" scan fixtures examples --format "$format" --jobs 1 --output "$TMP/j1.$format" 2>/dev/null

@@ -1,5 +1,5 @@
-// CloudFormation loading: short-form tags, template detection, resources and first-version
-// intrinsic handling, and how unreadable files are reported.
+// CloudFormation loading: short-form tags, template detection, resources with their
+// properties evaluated, and how unreadable files are reported.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -209,7 +209,7 @@ TEST_CASE("cfn loader: resources with spans and properties") {
   // GetAtt and other functions: unknown with refs.
   CHECK(p.find("Arn")->is_unknown());
   CHECK(p.find("Arn")->refs == std::vector<std::string>{"Logs"});
-  CHECK(p.find("Sub")->text() == "Fn::Sub is not evaluated yet");
+  CHECK(p.find("Sub")->text() == "Fn::Sub: ${Logs} is unknown: reference to resource Logs");
   CHECK(p.find("Sub")->refs == std::vector<std::string>{"Logs"});
   CHECK(where(p.find("Sub")->span) == "21:12-21:62");
   CHECK(p.find("Joined")->refs == std::vector<std::string>{"Logs"});

@@ -39,11 +39,13 @@ struct Finding {
 };
 
 enum class DiagnosticCode {
-  parse_error,     // the file is not valid YAML / JSON / HCL
-  read_error,      // the file or directory could not be read
-  limit_exceeded,  // a configured limit (size, depth, alias expansion) stopped loading
-  duplicate_key,   // a map repeats a key; the last value wins
-  not_loaded,      // something referenced was deliberately not loaded (e.g. a remote template)
+  parse_error,       // the file is not valid YAML / JSON / HCL
+  read_error,        // the file or directory could not be read
+  limit_exceeded,    // a configured limit (size, depth, alias expansion) stopped loading
+  duplicate_key,     // a map repeats a key; the last value wins
+  not_loaded,        // something referenced was deliberately not loaded (e.g. a remote template)
+  invalid_template,  // a template construct is malformed (intrinsic arguments, a condition
+                     // cycle); the values involved become unknown and the scan goes on
 };
 
 // error: the scan is incomplete (exit code 3); warning and note: the scan is complete.
@@ -57,7 +59,8 @@ struct Diagnostic {
   DiagnosticLevel level = DiagnosticLevel::error;
 };
 
-// "parse-error", "read-error", "limit-exceeded", "duplicate-key", "not-loaded".
+// "parse-error", "read-error", "limit-exceeded", "duplicate-key", "not-loaded",
+// "invalid-template".
 IACSCAN_API std::string_view to_string(DiagnosticCode code) noexcept;
 
 }  // namespace iacscan

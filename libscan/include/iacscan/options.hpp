@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@ struct ScanOptions {
   bool no_builtin_policies = false;
   // Files larger than this are refused with a limit-exceeded diagnostic (default 20 MiB).
   std::size_t max_file_bytes = 20u * 1024u * 1024u;
+  // CloudFormation parameter values by name (also pseudo parameters such as AWS::Region); they
+  // win over cloudformation_parameter_files and over a template's defaults.
+  std::map<std::string, std::string> cloudformation_parameters;
+  // JSON or YAML files of parameter values, read once when the Scanner is created: the AWS
+  // CLI's [{"ParameterKey": k, "ParameterValue": v}, ...] or {"Parameters": {k: v}}. A later
+  // file wins over an earlier one.
+  std::vector<std::string> cloudformation_parameter_files;
 };
 
 }  // namespace iacscan

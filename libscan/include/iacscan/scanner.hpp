@@ -22,7 +22,8 @@ struct SourceBuffer {
 
 class IACSCAN_API Scanner {
  public:
-  // Loads the built-in policies and options.policy_dirs; fails on an invalid policy.
+  // Loads the built-in policies, options.policy_dirs and the CloudFormation parameter files;
+  // fails on an invalid policy or a parameter file that cannot be read or has no known shape.
   static Result<Scanner> create(const ScanOptions& options);
 
   Scanner(Scanner&&) noexcept;

@@ -1,13 +1,18 @@
-// CloudFormation template loading: format sniffing, template detection, Resources extraction.
+// CloudFormation template loading: format sniffing, template detection, Resources extraction
+// through the template evaluator, suppression metadata.
 #include "cloudformation/template_loader.hpp"
 
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
-#include "cloudformation/intrinsics.hpp"
+#include "cloudformation/evaluator.hpp"
+#include "cloudformation/metadata_skips.hpp"
+#include "cloudformation/serverless.hpp"
 #include "cloudformation/short_form_tags.hpp"
+#include "cloudformation/template_warnings.hpp"
 #include "value/json_reader.hpp"
 #include "value/yaml_reader.hpp"
 
@@ -107,45 +112,65 @@ ReadResult read_template(const SourceFile& file) {
   return read_yaml(file.content, file.id, cloudformation_tag_handler());
 }
 
-TemplateSymbols collect_symbols(const Value& root) {
-  TemplateSymbols symbols;
-  const Value* parameters = root.find("Parameters");
-  if (parameters != nullptr && parameters->is_map()) symbols.parameters = parameters;
-  if (const Value* resources = root.find("Resources"); resources != nullptr) {
-    for (const Value::Entry& entry : resources->entries()) symbols.resources.insert(entry.key);
-  }
-  return symbols;
-}
-
 Span key_to_value(const Span& key, const Span& value) {
   return Span{key.file, Range{key.range.start_line, key.range.start_column, value.range.end_line,
                               value.range.end_column}};
 }
 
-// One entry of Resources; entries without a string Type are skipped for now.
-std::optional<Resource> make_resource(const SourceFile& file, Value::Entry& entry,
-                                      const TemplateSymbols& symbols) {
-  const Value* type = entry.value.find("Type");
-  if (type == nullptr || !type->is_string()) return std::nullopt;
+bool has_string_type(const Value& declaration) {
+  const Value* type = declaration.find("Type");
+  return type != nullptr && type->is_string();
+}
+
+Resource make_resource(const SourceFile& file, const Value::Entry& entry, Value attributes,
+                       TemplateWarnings& warnings) {
   Resource resource;
   resource.format = SourceFormat::cloudformation;
   resource.scope = file.path;
-  resource.native_type = type->text();
+  resource.native_type = entry.value.find("Type")->text();
   resource.address = entry.key;
   resource.span = key_to_value(entry.key_span, entry.value.span);
   resource.name_span = entry.key_span;
-  Value* properties = entry.value.find("Properties");
-  if (properties != nullptr && !properties->is_null()) {
-    resource.attributes = resolve_intrinsics(std::move(*properties), symbols);
-  } else if (properties != nullptr) {
-    resource.attributes = Value::map({}, properties->span);
-  }
+  resource.attributes = std::move(attributes);
+  resource.skips = read_skips(entry.value, warnings);
   return resource;
+}
+
+// Every entry of Resources with a string Type whose Condition is not false. All properties
+// are evaluated before any is moved out, since a Ref to a bucket reads its BucketName.
+void add_resources(const SourceFile& file, const Value& root, const CloudFormationContext& context,
+                   LoadedFile& loaded) {
+  const Value* resources = root.find("Resources");
+  if (resources == nullptr || !resources->is_map()) return;
+  TemplateWarnings warnings(file.path, loaded.diagnostics);
+  TemplateEvaluator evaluator(root, context, warnings);
+  std::vector<const Value::Entry*> kept;
+  for (const Value::Entry& entry : resources->entries()) {
+    if (!has_string_type(entry.value)) continue;
+    if (evaluator.resource_condition(entry.key) == Truth::false_) continue;
+    evaluator.resource_properties(entry.key);
+    kept.push_back(&entry);
+  }
+  for (const Value::Entry* entry : kept) {
+    loaded.resources.push_back(
+        make_resource(file, *entry, evaluator.take_resource_properties(entry->key), warnings));
+  }
+  // SAM resources gain the plain resources the transform would generate; their Globals are
+  // evaluated like Properties.
+  expand_serverless(loaded.resources, root, [&evaluator](const Value& globals) {
+    std::optional<Value> value = evaluator.evaluate(globals);
+    return value ? std::move(*value) : Value::map({}, globals.span);
+  });
 }
 
 }  // namespace
 
 LoadedFile load_cloudformation_file(const SourceFile& file) {
+  static const CloudFormationContext no_parameters_given;
+  return load_cloudformation_file(file, no_parameters_given);
+}
+
+LoadedFile load_cloudformation_file(const SourceFile& file, const CloudFormationContext& context) {
   if (const auto bad = find_binary_or_invalid_utf8(file.content)) {
     const auto [line, column] = line_column(file.content, *bad);
     return parse_failure(file, "binary or non-UTF-8 file", line, column);
@@ -155,7 +180,7 @@ LoadedFile load_cloudformation_file(const SourceFile& file) {
     const ReadError error = read.error.value_or(ReadError{"unreadable file", 0, 0});
     return parse_failure(file, error.message, error.line, error.column);
   }
-  Value& root = *read.value;
+  const Value& root = *read.value;
   LoadedFile loaded;
   if (!is_template(root)) return loaded;
   loaded.is_iac = true;
@@ -167,14 +192,7 @@ LoadedFile load_cloudformation_file(const SourceFile& file) {
     d.location = Location{file.path, warning.line, warning.column, warning.line, warning.column};
     loaded.diagnostics.push_back(std::move(d));
   }
-  const TemplateSymbols symbols = collect_symbols(root);
-  Value* resources = root.find("Resources");
-  if (resources == nullptr || !resources->is_map()) return loaded;
-  for (Value::Entry& entry : resources->entries()) {
-    if (auto resource = make_resource(file, entry, symbols)) {
-      loaded.resources.push_back(std::move(*resource));
-    }
-  }
+  add_resources(file, root, context, loaded);
   return loaded;
 }
 

@@ -39,6 +39,8 @@ std::string_view to_string(DiagnosticCode code) noexcept {
       return "duplicate-key";
     case DiagnosticCode::not_loaded:
       return "not-loaded";
+    case DiagnosticCode::invalid_template:
+      return "invalid-template";
   }
   return "unknown";
 }

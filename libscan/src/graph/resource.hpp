@@ -3,12 +3,24 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "value/value.hpp"
 
 namespace iacscan::detail {
 
 enum class SourceFormat { cloudformation, terraform };
+
+// A rule the source asks not to apply to one resource (CloudFormation
+// Metadata.iacscan.skip), or another scanner's equivalent kept with that scanner's own rule id
+// (Metadata.checkov.skip, Metadata.cfn_nag.rules_to_suppress). Loaders only record these; the
+// engine and reports decide what they do.
+struct Skip {
+  std::string tool;    // "iacscan", "checkov", "cfn_nag"
+  std::string id;      // the rule id as written: "s3-bucket-public-acl", "CKV_AWS_20", "W35"
+  std::string reason;  // empty when none was given
+  Span span;           // the skip entry
+};
 
 struct Resource {
   SourceFormat format = SourceFormat::terraform;
@@ -21,6 +33,7 @@ struct Resource {
   Span name_span;                     // the logical id / block labels, where a finding about the
                                       // resource as a whole points
   Value attributes = Value::map({});  // native attributes (CFN Properties, TF block body)
+  std::vector<Skip> skips;            // in source order
 
   // Filled by the graph builder.
   std::string kind;                  // canonical kind, e.g. "aws.s3.bucket"; empty if unmapped

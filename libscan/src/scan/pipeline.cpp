@@ -19,7 +19,8 @@ std::string module_directory(const std::string& path) {
   return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
 }
 
-LoadedFile load(SourceFile& file, bool read_from_disk, std::size_t max_bytes) {
+LoadedFile load(SourceFile& file, bool read_from_disk, std::size_t max_bytes,
+                const CloudFormationContext& cloudformation) {
   if (read_from_disk) {
     if (auto problem = read_source(file, max_bytes)) {
       LoadedFile failed;
@@ -32,7 +33,7 @@ LoadedFile load(SourceFile& file, bool read_from_disk, std::size_t max_bytes) {
     case SourceKind::terraform_hcl:
       return load_terraform_file(file, module_directory(file.path));
     case SourceKind::cloudformation_candidate:
-      return load_cloudformation_file(file);
+      return load_cloudformation_file(file, cloudformation);
   }
   return {};
 }
@@ -40,10 +41,12 @@ LoadedFile load(SourceFile& file, bool read_from_disk, std::size_t max_bytes) {
 }  // namespace
 
 ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet& policies,
-                        const ScanOptions& options, std::vector<Diagnostic> diagnostics) {
+                        const CloudFormationContext& cloudformation, const ScanOptions& options,
+                        std::vector<Diagnostic> diagnostics) {
   std::vector<LoadedFile> loaded(sources.size());
   parallel_for(sources.size(), options.jobs, [&](std::size_t i) {
-    loaded[i] = load(sources.at(static_cast<FileId>(i)), read_from_disk, options.max_file_bytes);
+    loaded[i] = load(sources.at(static_cast<FileId>(i)), read_from_disk, options.max_file_bytes,
+                     cloudformation);
   });
 
   ScanResult result;

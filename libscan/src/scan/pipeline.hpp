@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "cloudformation/context.hpp"
 #include "engine/policy_set.hpp"
 #include "iacscan/options.hpp"
 #include "iacscan/scan_result.hpp"
@@ -12,8 +13,10 @@
 namespace iacscan::detail {
 
 // `read_from_disk`: fill each file's content from fs_path first (false for in-memory buffers).
+// `cloudformation`: parameter values for every template, read once per Scanner.
 // `diagnostics`: problems found before loading (e.g. during discovery).
 ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet& policies,
-                        const ScanOptions& options, std::vector<Diagnostic> diagnostics);
+                        const CloudFormationContext& cloudformation, const ScanOptions& options,
+                        std::vector<Diagnostic> diagnostics);
 
 }  // namespace iacscan::detail

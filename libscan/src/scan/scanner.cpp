@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <exception>
 
+#include "cloudformation/context.hpp"
 #include "engine/policy_set.hpp"
 #include "scan/pipeline.hpp"
 #include "source/discovery.hpp"
@@ -14,6 +15,7 @@ namespace iacscan {
 struct Scanner::Impl {
   ScanOptions options;
   detail::PolicySet policies;
+  detail::CloudFormationContext cloudformation;
   std::vector<RuleInfo> rules;
 };
 
@@ -25,8 +27,11 @@ Scanner::~Scanner() = default;
 Result<Scanner> Scanner::create(const ScanOptions& options) {
   auto policies = detail::load_policies(options);
   if (!policies) return policies.error();
+  auto cloudformation = detail::make_cloudformation_context(options);
+  if (!cloudformation) return cloudformation.error();
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  impl->cloudformation = std::move(cloudformation).value();
   impl->policies = std::move(policies).value();
   for (const detail::Rule& rule : impl->policies.rules) impl->rules.push_back(rule.info);
   return Scanner(std::move(impl));
@@ -43,8 +48,8 @@ Result<ScanResult> Scanner::scan(const std::vector<std::string>& paths) const {
     detail::SourceSet sources;
     for (const detail::DiscoveredFile& f : discovery->files)
       sources.add(f.display_path, f.fs_path, f.kind);
-    return detail::run_pipeline(sources, true, impl_->policies, impl_->options,
-                                std::move(discovery->diagnostics));
+    return detail::run_pipeline(sources, true, impl_->policies, impl_->cloudformation,
+                                impl_->options, std::move(discovery->diagnostics));
   } catch (const std::exception& e) {
     return Error{ErrorCode::internal, std::string("internal error: ") + e.what(), {}};
   }
@@ -64,7 +69,8 @@ Result<ScanResult> Scanner::scan_buffers(const std::vector<SourceBuffer>& buffer
       const detail::FileId id = sources.add(b.path, {}, *kind);
       sources.at(id).content = b.content;
     }
-    return detail::run_pipeline(sources, false, impl_->policies, impl_->options, {});
+    return detail::run_pipeline(sources, false, impl_->policies, impl_->cloudformation,
+                                impl_->options, {});
   } catch (const std::exception& e) {
     return Error{ErrorCode::internal, std::string("internal error: ") + e.what(), {}};
   }

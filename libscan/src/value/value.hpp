@@ -94,6 +94,10 @@ class Value {
   // Set when the value was resolved from somewhere else (see Provenance); shared because
   // evaluation copies values freely.
   std::shared_ptr<const Provenance> origin;
+  // Unknown values only: the few values it can take, when that is known (a parameter's
+  // AllowedValues, both branches of an Fn::If on an unknown condition); null when anything is
+  // possible. Shared, like origin, so copying a value stays cheap.
+  std::shared_ptr<const List> candidates;
 
  private:
   Kind kind_ = Kind::null;
