@@ -78,7 +78,7 @@ TEST_CASE("cfn parameters: a given value wins over the default") {
   }
   SUBCASE("in a parameters file") {
     CloudFormationContext context;
-    context.parameters["Acl"] = {"PublicReadWrite", "in params.json"};
+    context.parameters["Acl"] = {"PublicReadWrite", "in params.json", nullptr};
     const LoadedFile loaded = load_template(kAclTemplate, context);
     const Value& acl = property(loaded, "Site", "AccessControl");
     CHECK(acl.text() == "PublicReadWrite");

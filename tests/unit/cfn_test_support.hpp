@@ -30,7 +30,7 @@ inline detail::CloudFormationContext given(
     std::initializer_list<std::pair<const char*, const char*>> values) {
   detail::CloudFormationContext context;
   for (const auto& [key, value] : values) {
-    context.parameters[key] = detail::GivenParameter{value, "given on the command line"};
+    context.parameters[key] = detail::GivenParameter{value, "given on the command line", nullptr};
   }
   return context;
 }

@@ -52,7 +52,7 @@ std::optional<Error> add_value(Given& out, const std::string& path, const std::s
                           "a boolean or a list of those",
                       value.span);
   }
-  out[key] = GivenParameter{*text, "in " + path};
+  out[key] = GivenParameter{*text, "in " + path, nullptr};
   return std::nullopt;
 }
 
@@ -122,7 +122,7 @@ Result<CloudFormationContext> make_cloudformation_context(const ScanOptions& opt
     }
   }
   for (const auto& [key, value] : options.cloudformation_parameters) {
-    context.parameters[key] = GivenParameter{value, "given on the command line"};
+    context.parameters[key] = GivenParameter{value, "given on the command line", nullptr};
   }
   return context;
 }

@@ -5,16 +5,21 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "iacscan/options.hpp"
 #include "iacscan/result.hpp"
+#include "value/value.hpp"
 
 namespace iacscan::detail {
 
 struct GivenParameter {
   std::string value;   // as given, e.g. "PublicRead" or "a, b" for a list parameter
   std::string source;  // "given on the command line", "in params.json"
+  // A nested stack's parameter: the evaluated value its parent passes (possibly unknown), with
+  // its span in the parent template. Wins over `value`.
+  std::shared_ptr<const Value> passed;
 };
 
 struct CloudFormationContext {

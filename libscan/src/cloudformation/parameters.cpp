@@ -115,6 +115,11 @@ Value ParameterTable::resolve(const std::string& name) const {
                                  " holds the value of SSM parameter " + key,
                              {});
   }
+  if (given != context_.parameters.end() && given->second.passed) {
+    // A nested stack's parameter: exactly what the parent passes, known or not.
+    return with_note(typed(*given->second.passed, type),
+                     "value of parameter " + quoted(name) + " " + given->second.source);
+  }
   if (given != context_.parameters.end()) {
     // A given value has no place in the template; its origin is the parameter's declaration.
     Value value = typed(Value::string(given->second.value, key_span(*section_, name)), type);

@@ -2,6 +2,7 @@
 // result never depends on thread scheduling.
 #include "scan/pipeline.hpp"
 
+#include "cloudformation/nested_stacks.hpp"
 #include "cloudformation/template_loader.hpp"
 #include "core/thread_pool.hpp"
 #include "engine/evaluator.hpp"
@@ -48,6 +49,11 @@ ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet
     loaded[i] = load(sources.at(static_cast<FileId>(i)), read_from_disk, options.max_file_bytes,
                      cloudformation);
   });
+
+  NestedStackLimits nested_limits;
+  nested_limits.max_file_bytes = options.max_file_bytes;
+  nested_limits.read_from_disk = read_from_disk;
+  expand_nested_stacks(sources, loaded, cloudformation, nested_limits);
 
   ScanResult result;
   for (LoadedFile& file : loaded) {
