@@ -51,6 +51,10 @@ install_test_tools() {
     log "installing @microsoft/sarif-multitool from the npm registry"
     npm install --silent --no-audit --no-fund --prefix "$prefix" @microsoft/sarif-multitool@5.7.0 >/dev/null
   fi
+  if [[ ! -f "$prefix/node_modules/@cdktf/hcl2json/package.json" ]]; then
+    log "installing @cdktf/hcl2json from the npm registry"
+    npm install --silent --no-audit --no-fund --prefix "$prefix" @cdktf/hcl2json@0.21.0 >/dev/null
+  fi
   # npm 11 skips install scripts, including the one that marks the validator executable.
   chmod u+x "$prefix"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
 }
