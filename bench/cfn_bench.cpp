@@ -10,21 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "cloudformation/short_form_tags.hpp"
 #include "cloudformation/template_loader.hpp"
 #include "scan/file_reader.hpp"
 #include "source/discovery.hpp"
-#include "value/json_reader.hpp"
-#include "value/yaml_reader.hpp"
 
 using namespace iacscan::detail;
 
 namespace {
-
-bool looks_like_json(const std::string& text) {
-  const std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  return first != std::string::npos && text[first] == '{';
-}
 
 template <typename F>
 double best_seconds(int repeat, F&& work) {
@@ -81,9 +73,7 @@ int main(int argc, char** argv) {
 
   const double read_only = best_seconds(repeat, [&] {
     for (FileId id = 0; id < files; ++id) {
-      const std::string& text = sources.at(id).content;
-      ReadResult r = looks_like_json(text) ? read_json(text, id)
-                                           : read_yaml(text, id, cloudformation_tag_handler());
+      const ReadResult r = read_template(sources.at(id));
       if (!r.ok() && r.error->message.empty()) std::abort();  // keeps the work observable
     }
   });

@@ -107,11 +107,6 @@ std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::
   return {line, static_cast<std::uint32_t>(offset - line_start + 1)};
 }
 
-ReadResult read_template(const SourceFile& file) {
-  if (looks_like_json(file.content)) return read_json(file.content, file.id);
-  return read_yaml(file.content, file.id, cloudformation_tag_handler());
-}
-
 Span key_to_value(const Span& key, const Span& value) {
   return Span{key.file, Range{key.range.start_line, key.range.start_column, value.range.end_line,
                               value.range.end_column}};
@@ -164,6 +159,11 @@ void add_resources(const SourceFile& file, const Value& root, const CloudFormati
 }
 
 }  // namespace
+
+ReadResult read_template(const SourceFile& file) {
+  if (looks_like_json(file.content)) return read_json(file.content, file.id);
+  return read_yaml(file.content, file.id, cloudformation_tag_handler());
+}
 
 LoadedFile load_cloudformation_file(const SourceFile& file) {
   static const CloudFormationContext no_parameters_given;

@@ -6,6 +6,7 @@
 #include "cloudformation/context.hpp"
 #include "graph/loaded_file.hpp"
 #include "source/source_file.hpp"
+#include "value/json_reader.hpp"
 
 namespace iacscan::detail {
 
@@ -14,6 +15,10 @@ namespace iacscan::detail {
 // when its text looks like a template. Resource properties are evaluated (parameters from
 // `context`, conditions, intrinsic functions); resources whose Condition is false are left out.
 LoadedFile load_cloudformation_file(const SourceFile& file, const CloudFormationContext& context);
+
+// Reads a template's text into Values (JSON when it starts with '{', else YAML with the
+// short-form tags), without detecting or evaluating anything.
+ReadResult read_template(const SourceFile& file);
 
 // The same with no parameter values given (tests, benchmarks).
 LoadedFile load_cloudformation_file(const SourceFile& file);
