@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 namespace iacscan::detail {
 namespace {
@@ -40,6 +42,7 @@ class GraphBuilder {
       return std::tie(a.from, a.to, a.attribute) < std::tie(b.from, b.to, b.attribute);
     });
     graph_.edges.erase(std::unique(graph_.edges.begin(), graph_.edges.end()), graph_.edges.end());
+    index_names();
     for (std::size_t i = 0; i < graph_.resources.size(); ++i) fold(i);
   }
 
@@ -71,13 +74,36 @@ class GraphBuilder {
       }
     }
     if (!via->is_string() || spec.match.empty()) return std::nullopt;
-    for (std::size_t i = 0; i < graph_.resources.size(); ++i) {
-      const Resource& candidate = graph_.resources[i];
-      if (candidate.scope != split.scope || !is_primary_of(candidate, split.kind)) continue;
-      const Value* name = candidate.canonical.find(spec.match);
-      if (name && name->is_string() && name->text() == via->text()) return i;
+    auto it = by_name_.find(name_key(split.scope, split.kind, spec.match, via->text()));
+    if (it == by_name_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  static std::string name_key(const std::string& scope, const std::string& kind,
+                              const std::string& attribute, const std::string& name) {
+    return scoped_key(scoped_key(scoped_key(scope, kind), attribute), name);
+  }
+
+  // Primary resources by the literal names split resources may use to point at them (the
+  // `match` attribute of each fold spec), built once before folding: the first declared wins.
+  void index_names() {
+    std::set<std::pair<std::string, std::string>> matched;  // (kind, attribute)
+    for (const Resource& r : graph_.resources) {
+      const SourceMapping* m = kinds_.find(r.native_type);
+      if (m && m->fold && !m->fold->match.empty()) matched.emplace(m->kind, m->fold->match);
     }
-    return std::nullopt;
+    if (matched.empty()) return;
+    for (std::size_t i = 0; i < graph_.resources.size(); ++i) {
+      const Resource& r = graph_.resources[i];
+      if (!is_primary_of(r, r.kind)) continue;
+      for (auto it = matched.lower_bound({r.kind, ""}); it != matched.end() && it->first == r.kind;
+           ++it) {
+        const Value* name = r.canonical.find(it->second);
+        if (name && name->is_string()) {
+          by_name_.emplace(name_key(r.scope, r.kind, it->second, name->text()), i);
+        }
+      }
+    }
   }
 
   void fold(std::size_t index) {
@@ -95,6 +121,7 @@ class GraphBuilder {
   ResourceGraph& graph_;
   const KindCatalog& kinds_;
   std::unordered_map<std::string, std::size_t> by_address_;
+  std::unordered_map<std::string, std::size_t> by_name_;
 };
 
 }  // namespace
