@@ -24,6 +24,16 @@ struct ScanOptions {
   // CLI's [{"ParameterKey": k, "ParameterValue": v}, ...] or {"Parameters": {k: v}}. A later
   // file wins over an earlier one.
   std::vector<std::string> cloudformation_parameter_files;
+  // Terraform input variables by name, as `terraform plan -var NAME=VALUE` takes them: a
+  // string for variables of a primitive type, an HCL expression for lists, maps and objects.
+  // They win over every variable file.
+  std::map<std::string, std::string> terraform_variables;
+  // .tfvars / .tfvars.json files applied to every root module after its own terraform.tfvars
+  // and *.auto.tfvars files, in order (a later file wins).
+  std::vector<std::string> terraform_variable_files;
+  // The most instances one count or for_each may create before it is evaluated as a single
+  // unknown instance (with a diagnostic).
+  std::size_t terraform_max_instances = 1000;
 };
 
 }  // namespace iacscan

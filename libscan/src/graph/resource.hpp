@@ -34,6 +34,11 @@ struct Resource {
                                       // resource as a whole points
   Value attributes = Value::map({});  // native attributes (CFN Properties, TF block body)
   std::vector<Skip> skips;            // in source order
+  // Where the resource was instantiated from, when that is not its own file: the calling
+  // module blocks of a Terraform module instance, innermost first. Reports show them as
+  // related locations.
+  std::vector<Provenance> related;
+  std::string provider;  // Terraform: the provider configuration ("aws.west"); empty: default
 
   // Filled by the graph builder.
   std::string kind;                  // canonical kind, e.g. "aws.s3.bucket"; empty if unmapped

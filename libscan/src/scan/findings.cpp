@@ -82,6 +82,10 @@ std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const Policy
     if (r.origin && r.origin->span.valid()) {
       f.related.push_back(RelatedLocation{sources.location(r.origin->span), r.origin->note});
     }
+    for (const Provenance& call : resource.related) {
+      if (call.span.valid())
+        f.related.push_back(RelatedLocation{sources.location(call.span), call.note});
+    }
     if (r.span.file < sources.size())
       f.excerpt = make_excerpt(sources.at(r.span.file).content, f.location);
     const Location owner =

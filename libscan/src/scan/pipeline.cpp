@@ -9,19 +9,14 @@
 #include "graph/resource_graph.hpp"
 #include "scan/file_reader.hpp"
 #include "scan/findings.hpp"
-#include "terraform/hcl_loader.hpp"
+#include "terraform/configuration.hpp"
 
 namespace iacscan::detail {
 namespace {
 
-// Terraform resources reference each other within a module, i.e. a directory.
-std::string module_directory(const std::string& path) {
-  const std::size_t slash = path.rfind('/');
-  return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
-}
-
 LoadedFile load(SourceFile& file, bool read_from_disk, std::size_t max_bytes,
-                const CloudFormationContext& cloudformation) {
+                const CloudFormationContext& cloudformation,
+                std::shared_ptr<const tf::File>& terraform) {
   if (read_from_disk) {
     if (auto problem = read_source(file, max_bytes)) {
       LoadedFile failed;
@@ -30,24 +25,28 @@ LoadedFile load(SourceFile& file, bool read_from_disk, std::size_t max_bytes,
       return failed;
     }
   }
-  switch (file.kind) {
-    case SourceKind::terraform_hcl:
-      return load_terraform_file(file, module_directory(file.path));
-    case SourceKind::cloudformation_candidate:
-      return load_cloudformation_file(file, cloudformation);
+  if (file.kind == SourceKind::cloudformation_candidate) {
+    return load_cloudformation_file(file, cloudformation);
   }
-  return {};
+  // Terraform files are parsed here, in parallel; they are evaluated together, per module,
+  // once every file is parsed.
+  LoadedFile loaded;
+  loaded.is_iac = true;
+  terraform = parse_terraform_source(file);
+  if (terraform) loaded.diagnostics = terraform->diagnostics;
+  return loaded;
 }
 
 }  // namespace
 
 ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet& policies,
                         const CloudFormationContext& cloudformation, const ScanOptions& options,
-                        std::vector<Diagnostic> diagnostics) {
+                        std::vector<Diagnostic> diagnostics, std::vector<std::string> scan_roots) {
   std::vector<LoadedFile> loaded(sources.size());
+  std::vector<std::shared_ptr<const tf::File>> terraform(sources.size());
   parallel_for(sources.size(), options.jobs, [&](std::size_t i) {
     loaded[i] = load(sources.at(static_cast<FileId>(i)), read_from_disk, options.max_file_bytes,
-                     cloudformation);
+                     cloudformation, terraform[i]);
   });
 
   NestedStackLimits nested_limits;
@@ -55,6 +54,18 @@ ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet
   nested_limits.read_from_disk = read_from_disk;
   expand_nested_stacks(sources, loaded, cloudformation, nested_limits);
 
+  TerraformSettings settings;
+  settings.variables = options.terraform_variables;
+  settings.variable_files = options.terraform_variable_files;
+  settings.max_instances = options.terraform_max_instances;
+  settings.max_file_bytes = options.max_file_bytes;
+  settings.read_from_disk = read_from_disk;
+  settings.scan_roots = std::move(scan_roots);
+  LoadedFile evaluated;
+  evaluate_terraform(sources, terraform, settings, evaluated);
+  terraform.clear();
+
+  loaded.push_back(std::move(evaluated));  // not a file: is_iac stays false
   ScanResult result;
   for (LoadedFile& file : loaded) {
     if (file.is_iac) ++result.files_scanned;

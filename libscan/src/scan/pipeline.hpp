@@ -15,8 +15,11 @@ namespace iacscan::detail {
 // `read_from_disk`: fill each file's content from fs_path first (false for in-memory buffers).
 // `cloudformation`: parameter values for every template, read once per Scanner.
 // `diagnostics`: problems found before loading (e.g. during discovery).
+// `scan_roots`: canonical directories the scan was given; Terraform's file functions and
+// modules read from disk stay inside them.
 ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet& policies,
                         const CloudFormationContext& cloudformation, const ScanOptions& options,
-                        std::vector<Diagnostic> diagnostics);
+                        std::vector<Diagnostic> diagnostics,
+                        std::vector<std::string> scan_roots = {});
 
 }  // namespace iacscan::detail

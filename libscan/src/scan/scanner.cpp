@@ -49,7 +49,8 @@ Result<ScanResult> Scanner::scan(const std::vector<std::string>& paths) const {
     for (const detail::DiscoveredFile& f : discovery->files)
       sources.add(f.display_path, f.fs_path, f.kind);
     return detail::run_pipeline(sources, true, impl_->policies, impl_->cloudformation,
-                                impl_->options, std::move(discovery->diagnostics));
+                                impl_->options, std::move(discovery->diagnostics),
+                                detail::scan_roots(paths));
   } catch (const std::exception& e) {
     return Error{ErrorCode::internal, std::string("internal error: ") + e.what(), {}};
   }

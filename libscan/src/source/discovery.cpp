@@ -86,11 +86,28 @@ class Walker {
 
 std::optional<SourceKind> classify_by_name(const std::string& filename) {
   if (ends_with(filename, ".tf")) return SourceKind::terraform_hcl;
+  if (ends_with(filename, ".tf.json")) return SourceKind::terraform_json;
+  if (ends_with(filename, ".tfvars")) return SourceKind::terraform_variables;
+  if (ends_with(filename, ".tfvars.json")) return SourceKind::terraform_variables_json;
   if (ends_with(filename, ".yaml") || ends_with(filename, ".yml") || ends_with(filename, ".json") ||
       ends_with(filename, ".template")) {
     return SourceKind::cloudformation_candidate;
   }
   return std::nullopt;
+}
+
+std::vector<std::string> scan_roots(const std::vector<std::string>& paths) {
+  std::vector<std::string> roots;
+  for (const std::string& given : paths) {
+    std::error_code ec;
+    fs::path path = fs::weakly_canonical(fs::path(given), ec);
+    if (ec) continue;
+    if (!fs::is_directory(path, ec)) path = path.parent_path();
+    roots.push_back(path.generic_string());
+  }
+  std::sort(roots.begin(), roots.end());
+  roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+  return roots;
 }
 
 Result<Discovery> discover(const std::vector<std::string>& paths) {

@@ -26,6 +26,10 @@ struct Discovery {
 // The SourceKind a file name implies, or nullopt when the file is not ours.
 std::optional<SourceKind> classify_by_name(const std::string& filename);
 
+// The canonical directories of the scan paths (a file's directory for a file): what the
+// scan may read beyond the files it lists.
+std::vector<std::string> scan_roots(const std::vector<std::string>& paths);
+
 // Fails only when a given path does not exist; problems below it become diagnostics.
 Result<Discovery> discover(const std::vector<std::string>& paths);
 

@@ -14,7 +14,14 @@ namespace iacscan::detail {
 enum class SourceKind {
   cloudformation_candidate,  // .yaml/.yml/.json/.template: a template only if its content says so
   terraform_hcl,             // .tf
+  terraform_json,            // .tf.json
+  terraform_variables,       // .tfvars
+  terraform_variables_json,  // .tfvars.json
 };
+
+inline bool is_terraform(SourceKind kind) noexcept {
+  return kind != SourceKind::cloudformation_candidate;
+}
 
 struct SourceFile {
   FileId id = kNoFile;

@@ -1,13 +1,13 @@
-// HCL blocks to Values: a block's shape (type, labels, body) and its body as a map, with
-// nested blocks as lists of maps and `dynamic` blocks as unknowns.
+// HCL blocks to the Terraform AST: a block's shape (type, labels, body) and its body's
+// attributes and nested blocks, with positions.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <string>
 
+#include "terraform/ast.hpp"
 #include "terraform/hcl_syntax.hpp"
-#include "value/value.hpp"
 
 namespace iacscan::detail::hcl {
 
@@ -25,8 +25,17 @@ BlockShape block_shape(SyntaxContext& context, TSNode block);
 // A label's value: the decoded string, or the identifier as written.
 std::string label_text(const SyntaxContext& context, TSNode label);
 
-// The block's body as a map spanning the whole block. `depth` counts enclosing blocks and
+// The decoded text of a string_lit node (a label or a string literal).
+std::string string_literal(const SyntaxContext& context, TSNode string_lit);
+
+// A whole block: type, labels, spans and body. `depth` counts enclosing blocks and
 // expressions (see kMaxDepth).
-Value block_body(SyntaxContext& context, TSNode block, const BlockShape& shape, int depth);
+tf::Block build_block(SyntaxContext& context, TSNode block, int depth);
+
+// A `body` node's attributes and blocks, appended to `out`.
+void build_body(SyntaxContext& context, TSNode body, int depth, tf::Body& out);
+
+// An `attribute` node; false when it is malformed.
+bool build_attribute(SyntaxContext& context, TSNode attribute, int depth, tf::Attribute& out);
 
 }  // namespace iacscan::detail::hcl

@@ -56,6 +56,22 @@ Symbols make_symbols() {
   s.comment = lookup(l, "comment", true);
   s.open_paren = lookup(l, "(", false);
   s.minus = lookup(l, "-", false);
+  s.binary_operation = lookup(l, "binary_operation", true);
+  s.new_index = lookup(l, "new_index", true);
+  s.legacy_index = lookup(l, "legacy_index", true);
+  s.attr_splat = lookup(l, "attr_splat", true);
+  s.full_splat = lookup(l, "full_splat", true);
+  s.function_arguments = lookup(l, "function_arguments", true);
+  s.ellipsis = lookup(l, "ellipsis", true);
+  s.for_tuple_expr = lookup(l, "for_tuple_expr", true);
+  s.for_object_expr = lookup(l, "for_object_expr", true);
+  s.for_cond = lookup(l, "for_cond", true);
+  s.template_literal = lookup(l, "template_literal", true);
+  s.template_for = lookup(l, "template_for", true);
+  s.template_if = lookup(l, "template_if", true);
+  s.template_if_intro = lookup(l, "template_if_intro", true);
+  s.template_else_intro = lookup(l, "template_else_intro", true);
+  s.strip_marker = lookup(l, "strip_marker", true);
   return s;
 }
 

@@ -27,7 +27,9 @@ struct Symbols {
       heredoc_identifier, template_interpolation, template_directive, collection_value, tuple,
       object, object_elem, variable_expr, get_attr, index, splat, function_call, conditional,
       operation, unary_operation, for_expr, for_intro, template_for_start, comment, open_paren,
-      minus;
+      minus, binary_operation, new_index, legacy_index, attr_splat, full_splat, function_arguments,
+      ellipsis, for_tuple_expr, for_object_expr, for_cond, template_literal, template_for,
+      template_if, template_if_intro, template_else_intro, strip_marker;
 };
 const Symbols& symbols();
 

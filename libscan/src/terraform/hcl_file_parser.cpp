@@ -1,10 +1,11 @@
-// load_terraform_file: checks the bytes, parses with the thread's HCL parser, reports the
-// first syntax error, and turns every error-free top-level resource block into a Resource.
-#include "terraform/hcl_loader.hpp"
+// parse_hcl_file: checks the bytes, parses with the thread's HCL parser, reports the first
+// syntax error, and turns every error-free top-level block and attribute into AST.
+#include "terraform/hcl_file_parser.hpp"
 
 #include <string_view>
 
 #include "terraform/hcl_body.hpp"
+#include "terraform/hcl_expr_builder.hpp"
 #include "terraform/hcl_syntax.hpp"
 #include "terraform/hcl_text.hpp"
 #include "terraform/ts_parser.hpp"
@@ -113,11 +114,10 @@ bool opens_top_level_block(std::string_view line) {
   return false;
 }
 
-// Turns the top-level blocks of one file into Resources, in source order.
+// Turns the top-level blocks and attributes of one file into AST, in source order.
 class TopLevelLoader {
  public:
-  TopLevelLoader(SyntaxContext& context, const std::string& scope, LoadedFile& out)
-      : context_(context), scope_(scope), out_(out) {}
+  TopLevelLoader(SyntaxContext& context, tf::Body& out) : context_(context), out_(out) {}
 
   void load(TSNode root) {
     for_each_item(root, [&](TSNode item) {
@@ -198,41 +198,30 @@ class TopLevelLoader {
   }
 
   void load_item(TSNode item) {
-    if (!hcl::is(item, hcl::symbols().block)) return;
-    hcl::BlockShape shape = hcl::block_shape(context_, item);
-    std::string_view type = context_.text(shape.type);
-    // Only resources for now. variable, locals, module, data, provider, output and
-    // terraform blocks get their own handler here when they are evaluated.
-    if (type == "resource") load_resource(item, shape);
-  }
-
-  void load_resource(TSNode block, const hcl::BlockShape& shape) {
-    if (shape.label_count != 2) return;  // Terraform rejects it; nothing to address it by
-    TSNode first = shape.labels[0];
-    TSNode last = shape.labels[1];
-    Resource resource;
-    resource.format = SourceFormat::terraform;
-    resource.scope = scope_;
-    resource.native_type = hcl::label_text(context_, first);
-    resource.address = resource.native_type + "." + hcl::label_text(context_, last);
-    resource.span = context_.span(block);
-    resource.name_span = context_.span(ts_node_start_byte(first), ts_node_end_byte(last),
-                                       ts_node_start_point(first), ts_node_end_point(last));
-    resource.attributes = hcl::block_body(context_, block, shape, 1);
-    out_.resources.push_back(std::move(resource));
+    const hcl::Symbols& sym = hcl::symbols();
+    if (hcl::is(item, sym.block)) {
+      out_.blocks.push_back(hcl::build_block(context_, item, 1));
+    } else if (hcl::is(item, sym.attribute)) {
+      tf::Attribute attribute;
+      if (hcl::build_attribute(context_, item, 1, attribute)) {
+        out_.attributes.push_back(std::move(attribute));
+      }
+    }
   }
 
   SyntaxContext& context_;
-  const std::string& scope_;
-  LoadedFile& out_;
+  tf::Body& out_;
   Damage damage_;
 };
 
 }  // namespace
 
-LoadedFile load_terraform_file(const SourceFile& file, const std::string& scope) {
-  LoadedFile out;
-  out.is_iac = true;
+namespace tf {
+
+File parse_hcl_file(const SourceFile& file) {
+  File out;
+  out.file = file.id;
+  out.path = file.path;
   std::string_view source = file.content;
   if (source.size() > kMaxFileBytes) {
     out.diagnostics.push_back(diagnostic(DiagnosticCode::limit_exceeded,
@@ -254,7 +243,7 @@ LoadedFile load_terraform_file(const SourceFile& file, const std::string& scope)
   TSNode root = ts_tree_root_node(tree.get());
   SyntaxContext context(source, file.id, root);
   if (ts_node_has_error(root)) out.diagnostics.push_back(syntax_error(context, file.path, root));
-  TopLevelLoader(context, scope, out).load(root);
+  TopLevelLoader(context, out.body).load(root);
   if (const auto& deep = context.depth_exceeded()) {
     out.diagnostics.push_back(diagnostic(
         DiagnosticCode::limit_exceeded,
@@ -265,4 +254,71 @@ LoadedFile load_terraform_file(const SourceFile& file, const std::string& scope)
   return out;
 }
 
+namespace {
+
+void set_spans(Expr& expr, const Span& span) {
+  expr.span = span;
+  expr.literal.span = span;
+  for (Expr& child : expr.children) set_spans(child, span);
+}
+
+// Parses `source` (an attribute `x = ...`) and returns the expression of its attribute.
+std::optional<Expr> parse_attribute_expression(const std::string& source, const Span& span) {
+  if (source.size() > kMaxFileBytes) return std::nullopt;
+  ts::Tree tree = ts::thread_parser().parse(source);
+  if (!tree) return std::nullopt;
+  TSNode root = ts_tree_root_node(tree.get());
+  if (ts_node_has_error(root)) return std::nullopt;
+  SyntaxContext context(source, span.file, root);
+  TSNode body = ts_node_named_child(root, 0);
+  if (ts_node_is_null(body) || !hcl::is(body, hcl::symbols().body)) return std::nullopt;
+  TSNode attribute = ts_node_named_child(body, 0);
+  if (ts_node_is_null(attribute) || !hcl::is(attribute, hcl::symbols().attribute)) {
+    return std::nullopt;
+  }
+  Attribute parsed;
+  if (!hcl::build_attribute(context, attribute, 1, parsed)) return std::nullopt;
+  set_spans(parsed.expr, span);
+  return std::move(parsed.expr);
+}
+
+}  // namespace
+
+std::optional<Expr> parse_hcl_expression(std::string_view text, const Span& span) {
+  std::string source = "x = ";
+  source.append(text);
+  source += '\n';
+  return parse_attribute_expression(source, span);
+}
+
+Expr parse_template_text(std::string_view text, const Span& span) {
+  if (text.find("${") != std::string_view::npos || text.find("%{") != std::string_view::npos) {
+    // A heredoc keeps the text's bytes as they are (no escapes to undo); its value ends with
+    // the newline before the closing marker, removed again below.
+    std::string marker = "IACSCAN_EOT";
+    while (text.find(marker) != std::string_view::npos) marker += "_";
+    std::string source = "x = <<" + marker + "\n";
+    source.append(text);
+    source += "\n" + marker + "\n";
+    if (auto parsed = parse_attribute_expression(source, span)) {
+      Expr& e = *parsed;
+      Expr* last = nullptr;
+      if (e.kind == Expr::Kind::literal) last = &e;
+      if (e.kind == Expr::Kind::template_ && !e.children.empty()) last = &e.children.back();
+      if (last && last->kind == Expr::Kind::literal && last->literal.is_string()) {
+        std::string value = last->literal.text();
+        if (!value.empty() && value.back() == '\n') value.pop_back();
+        last->literal = Value::string(std::move(value), span);
+        if (last != &e && last->literal.text().empty()) e.children.pop_back();
+      }
+      return e;
+    }
+  }
+  Expr literal;
+  literal.span = span;
+  literal.literal = Value::string(std::string(text), span);
+  return literal;
+}
+
+}  // namespace tf
 }  // namespace iacscan::detail
