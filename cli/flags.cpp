@@ -43,6 +43,20 @@ void add_scan_flags(CLI::App& scan, RawArgs& args) {
                   "CloudFormation parameter values from FILE: [{\"ParameterKey\": ..., "
                   "\"ParameterValue\": ...}] or {\"Parameters\": {...}} (repeatable)")
       ->allow_extra_args(false);
+  scan.add_option("--var", args.terraform_variables,
+                  "Terraform input variable NAME=VALUE, as terraform plan -var takes it; "
+                  "repeatable, wins over every variable file")
+      ->check(CLI::Validator(check_parameter, "NAME=VALUE"))
+      ->allow_extra_args(false);
+  scan.add_option("--var-file", args.terraform_variable_files,
+                  "Terraform variable values from a .tfvars or .tfvars.json FILE, applied to "
+                  "every root module after its own terraform.tfvars and *.auto.tfvars "
+                  "(repeatable; a later file wins)")
+      ->allow_extra_args(false);
+  scan.add_option("--max-instances", args.terraform_max_instances,
+                  "Largest count or for_each expanded; beyond it the resource is evaluated as "
+                  "one unknown instance")
+      ->capture_default_str();
 }
 
 }  // namespace

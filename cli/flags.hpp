@@ -22,8 +22,11 @@ struct RawArgs {
   bool no_builtin_policies = false;
   bool no_color = false;
   std::size_t max_file_bytes = 20u * 1024u * 1024u;
-  std::vector<std::string> parameters;       // "KEY=VALUE", checked by the parser
-  std::vector<std::string> parameter_files;  // read (and judged) by the library
+  std::vector<std::string> parameters;                // "KEY=VALUE", checked by the parser
+  std::vector<std::string> parameter_files;           // read (and judged) by the library
+  std::vector<std::string> terraform_variables;       // "NAME=VALUE", checked by the parser
+  std::vector<std::string> terraform_variable_files;  // read by the library
+  std::size_t terraform_max_instances = 1000;
 };
 
 // Parses argv. On --help or a usage error, prints and returns the exit code to use.

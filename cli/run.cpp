@@ -21,6 +21,12 @@ ScanOptions to_options(const RawArgs& args) {
   options.no_builtin_policies = args.no_builtin_policies;
   options.max_file_bytes = args.max_file_bytes;
   options.cloudformation_parameter_files = args.parameter_files;
+  options.terraform_variable_files = args.terraform_variable_files;
+  options.terraform_max_instances = args.terraform_max_instances;
+  for (const std::string& variable : args.terraform_variables) {  // checked NAME=VALUE
+    const std::size_t equals = variable.find('=');
+    options.terraform_variables[variable.substr(0, equals)] = variable.substr(equals + 1);
+  }
   for (const std::string& parameter : args.parameters) {  // the parser checked KEY=VALUE
     const std::size_t equals = parameter.find('=');
     options.cloudformation_parameters[parameter.substr(0, equals)] = parameter.substr(equals + 1);

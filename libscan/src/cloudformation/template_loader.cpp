@@ -13,6 +13,7 @@
 #include "cloudformation/serverless.hpp"
 #include "cloudformation/short_form_tags.hpp"
 #include "cloudformation/template_warnings.hpp"
+#include "terraform/plan_loader.hpp"
 #include "value/json_reader.hpp"
 #include "value/yaml_reader.hpp"
 
@@ -181,6 +182,8 @@ LoadedFile load_cloudformation_file(const SourceFile& file, const CloudFormation
     return parse_failure(file, error.message, error.line, error.column);
   }
   const Value& root = *read.value;
+  // JSON candidates include Terraform plans (`terraform show -json`): same reader, own loader.
+  if (tf::looks_like_terraform_plan(root)) return tf::load_terraform_plan(file, root);
   LoadedFile loaded;
   if (!is_template(root)) return loaded;
   loaded.is_iac = true;

@@ -19,6 +19,23 @@ std::string scoped_key(const std::string& scope, const std::string& address) {
   return key;
 }
 
+// A Terraform instance address without its final instance key: aws_s3_bucket.b[0] and
+// module.m["a"].aws_s3_bucket.b["x"] stand for aws_s3_bucket.b and module.m["a"].aws_s3_bucket.b.
+// A reference to the whole resource (no index) reaches every instance.
+std::string base_address(const std::string& address) {
+  if (address.empty() || address.back() != ']') return address;
+  int depth = 0;
+  bool quoted = false;
+  for (std::size_t i = address.size(); i-- > 0;) {
+    const char c = address[i];
+    if (c == '"' && (i == 0 || address[i - 1] != '\\')) quoted = !quoted;
+    if (quoted) continue;
+    if (c == ']') ++depth;
+    if (c == '[' && --depth == 0) return address.substr(0, i);
+  }
+  return address;
+}
+
 class GraphBuilder {
  public:
   GraphBuilder(ResourceGraph& graph, const KindCatalog& kinds) : graph_(graph), kinds_(kinds) {}
@@ -27,6 +44,8 @@ class GraphBuilder {
     for (std::size_t i = 0; i < graph_.resources.size(); ++i) {
       Resource& r = graph_.resources[i];
       by_address_.emplace(scoped_key(r.scope, r.address), i);
+      const std::string base = base_address(r.address);
+      if (base != r.address) by_address_.emplace(scoped_key(r.scope, base), i);
       if (const SourceMapping* m = kinds_.find(r.native_type)) {
         r.kind = m->kind;
         r.canonical = KindCatalog::project(r.attributes, m->attributes);
@@ -49,9 +68,9 @@ class GraphBuilder {
  private:
   void add_edges(std::size_t from, const std::string& attribute, const Value& v) {
     for (const std::string& ref : v.refs) {
-      auto it = by_address_.find(scoped_key(graph_.resources[from].scope, ref));
-      if (it != by_address_.end() && it->second != from) {
-        graph_.edges.push_back(Edge{from, it->second, attribute});
+      auto [begin, end] = by_address_.equal_range(scoped_key(graph_.resources[from].scope, ref));
+      for (auto it = begin; it != end; ++it) {
+        if (it->second != from) graph_.edges.push_back(Edge{from, it->second, attribute});
       }
     }
     for (const Value& item : v.items()) add_edges(from, attribute, item);
@@ -68,10 +87,17 @@ class GraphBuilder {
     const Value* via = split.attributes.find(spec.via);
     if (!via) return std::nullopt;
     for (const std::string& ref : via->refs) {
-      auto it = by_address_.find(scoped_key(split.scope, ref));
-      if (it != by_address_.end() && is_primary_of(graph_.resources[it->second], split.kind)) {
-        return it->second;
+      // Several instances may match a reference to the whole resource: the first declared
+      // wins, whatever order the hash map keeps them in.
+      std::optional<std::size_t> first;
+      auto [begin, end] = by_address_.equal_range(scoped_key(split.scope, ref));
+      for (auto it = begin; it != end; ++it) {
+        if (is_primary_of(graph_.resources[it->second], split.kind) &&
+            (!first || it->second < *first)) {
+          first = it->second;
+        }
       }
+      if (first) return first;
     }
     if (!via->is_string() || spec.match.empty()) return std::nullopt;
     auto it = by_name_.find(name_key(split.scope, split.kind, spec.match, via->text()));
@@ -120,7 +146,8 @@ class GraphBuilder {
 
   ResourceGraph& graph_;
   const KindCatalog& kinds_;
-  std::unordered_map<std::string, std::size_t> by_address_;
+  // Exact instance addresses, and base addresses for every instance (in resource order).
+  std::unordered_multimap<std::string, std::size_t> by_address_;
   std::unordered_map<std::string, std::size_t> by_name_;
 };
 

@@ -10,6 +10,7 @@
 #include "scan/file_reader.hpp"
 #include "scan/findings.hpp"
 #include "terraform/configuration.hpp"
+#include "terraform/plan_source_map.hpp"
 
 namespace iacscan::detail {
 namespace {
@@ -35,6 +36,29 @@ LoadedFile load(SourceFile& file, bool read_from_disk, std::size_t max_bytes,
   terraform = parse_terraform_source(file);
   if (terraform) loaded.diagnostics = terraform->diagnostics;
   return loaded;
+}
+
+std::string parent_directory(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+}
+
+// A Terraform plan next to the configuration it was made from describes the same resources
+// with every value resolved. Its findings point at the .tf lines; the configuration's own
+// evaluation of that root is dropped so nothing is reported twice.
+void prefer_plans_over_sources(const SourceSet& sources, std::vector<LoadedFile>& loaded,
+                               LoadedFile& evaluated) {
+  for (std::size_t i = 0; i < loaded.size() && i < sources.size(); ++i) {
+    std::vector<Resource>& plan = loaded[i].resources;
+    if (plan.empty() || plan.front().scope.rfind("plan:", 0) != 0) continue;
+    const std::string root = parent_directory(sources.at(static_cast<FileId>(i)).path);
+    std::vector<const Resource*> from_source;
+    for (const Resource& r : evaluated.resources)
+      if (r.scope == root) from_source.push_back(&r);
+    if (from_source.empty()) continue;
+    tf::map_plan_to_sources(plan, from_source);
+    std::erase_if(evaluated.resources, [&](const Resource& r) { return r.scope == root; });
+  }
 }
 
 }  // namespace
@@ -64,6 +88,7 @@ ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet
   LoadedFile evaluated;
   evaluate_terraform(sources, terraform, settings, evaluated);
   terraform.clear();
+  prefer_plans_over_sources(sources, loaded, evaluated);
 
   loaded.push_back(std::move(evaluated));  // not a file: is_iac stays false
   ScanResult result;

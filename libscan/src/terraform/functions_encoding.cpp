@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "terraform/csv_reader.hpp"
 #include "terraform/function_groups.hpp"
 #include "terraform/function_support.hpp"
 #include "terraform/hash_digest.hpp"
@@ -216,94 +217,8 @@ Value urlencode(FunctionCall& call) {
   return Value::string(std::move(out));
 }
 
-// RFC 4180 records as Go's encoding/csv reads them: blank lines skipped, quoted fields may
-// span lines, "" inside quotes is a quote, a quote inside an unquoted field is an error.
-class CsvReader {
- public:
-  explicit CsvReader(std::string_view text) : text_(text) {}
-
-  std::optional<std::vector<std::string>> next_record() {
-    std::string line;
-    do {
-      if (!next_line(line)) return std::nullopt;
-    } while (line == "\n");
-    record_line_ = line_;
-    std::vector<std::string> fields;
-    std::size_t i = 0;
-    while (true) {
-      std::string field;
-      if (i < line.size() && line[i] == '"') {
-        ++i;
-        while (true) {
-          const std::size_t quote = line.find('"', i);
-          if (quote == std::string::npos) {
-            field.append(line, i);
-            if (!next_line(line)) error("extraneous or missing \" in quoted-field");
-            i = 0;
-            continue;
-          }
-          field.append(line, i, quote - i);
-          i = quote + 1;
-          if (i < line.size() && line[i] == '"') {
-            field += '"';
-            ++i;
-          } else if (i < line.size() && line[i] == ',') {
-            ++i;
-            break;
-          } else if (i >= line.size() || line[i] == '\n') {
-            fields.push_back(std::move(field));
-            return fields;
-          } else {
-            error("extraneous or missing \" in quoted-field");
-          }
-        }
-        fields.push_back(std::move(field));
-        continue;
-      }
-      const std::size_t comma = line.find(',', i);
-      std::size_t end = comma == std::string::npos ? line.size() : comma;
-      if (comma == std::string::npos && end > i && line[end - 1] == '\n') --end;
-      field = line.substr(i, end - i);
-      if (field.find('"') != std::string::npos) error("bare \" in non-quoted-field");
-      fields.push_back(std::move(field));
-      if (comma == std::string::npos) return fields;
-      i = comma + 1;
-    }
-  }
-
-  int record_line() const { return record_line_; }
-  [[noreturn]] void error(const std::string& what) const {
-    fail("CSV parse error on line " + std::to_string(line_) + ": " + what);
-  }
-
- private:
-  // The next line with its "\n"; a "\r\n" ending reads as "\n".
-  bool next_line(std::string& line) {
-    if (position_ >= text_.size()) return false;
-    std::size_t end = text_.find('\n', position_);
-    end = end == std::string_view::npos ? text_.size() : end + 1;
-    line.assign(text_.substr(position_, end - position_));
-    position_ = end;
-    ++line_;
-    if (line.size() >= 2 && line.ends_with("\r\n")) {
-      line.erase(line.size() - 2);
-      line += '\n';
-    } else if (line.ends_with('\r') && position_ == text_.size()) {
-      line.pop_back();
-    }
-    return true;
-  }
-
-  std::string_view text_;
-  std::size_t position_ = 0;
-  int line_ = 0;
-  int record_line_ = 0;
-};
-
 // A list of maps, one per row after the header row, keyed by the header's column names.
-Value csvdecode(FunctionCall& call) {
-  const std::string text = expect_string(call, 0);
-  CsvReader reader(text);
+Value csv_rows(CsvReader& reader) {
   const auto header = reader.next_record();
   if (!header) fail("missing header line");
   for (std::size_t i = 0; i < header->size(); ++i)
@@ -312,14 +227,23 @@ Value csvdecode(FunctionCall& call) {
   Value::List rows;
   while (const auto record = reader.next_record()) {
     if (record->size() != header->size())
-      fail("CSV parse error on line " + std::to_string(reader.record_line()) +
-           ": wrong number of fields");
+      throw CsvSyntaxError{reader.record_line(), "wrong number of fields"};
     Value::Map row;
     for (std::size_t i = 0; i < record->size(); ++i)
       row.push_back({(*header)[i], {}, Value::string((*record)[i])});
     rows.push_back(sorted_map(std::move(row)));
   }
   return Value::list(std::move(rows));
+}
+
+Value csvdecode(FunctionCall& call) {
+  const std::string text = expect_string(call, 0);
+  CsvReader reader(text);
+  try {
+    return csv_rows(reader);
+  } catch (const CsvSyntaxError& error) {
+    fail("CSV parse error on line " + std::to_string(error.line) + ": " + error.message);
+  }
 }
 
 enum class TextEncoding { utf8, utf16le, utf16be, latin1, unsupported };
