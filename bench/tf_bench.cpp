@@ -10,7 +10,6 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -45,26 +44,49 @@ void print_rate(const char* what, double seconds, std::size_t files) {
 struct Census {
   std::size_t attributes = 0;
   std::size_t unknown = 0;
+  std::map<std::string, std::size_t> reasons;  // unknown reasons, cut to their first words
 };
+
+std::string reason_class(const std::string& reason) {
+  if (reason.rfind("error: ", 0) == 0) return reason.substr(0, 90);
+  std::string text = reason;
+  if (!text.empty() && text[0] == '"') text = "\"...\"" + text.substr(text.find('"', 1) + 1);
+  std::string cut = text.substr(0, text.find_first_of("(:", 1));
+  return cut.size() > 48 ? cut.substr(0, 48) : cut;
+}
+
+// IACSCAN_BENCH_SHOW=<reason prefix>: print where unknowns with that reason are.
+const char* show_prefix() {
+  static const char* prefix = std::getenv("IACSCAN_BENCH_SHOW");
+  return prefix;
+}
 
 void count_values(const Value& v, Census& c) {
   ++c.attributes;
+  if (v.is_unknown() && show_prefix() && v.text().rfind(show_prefix(), 0) == 0) {
+    std::printf("  %s at file %u line %u\n", v.text().c_str(), v.span.file,
+                v.span.range.start_line);
+  }
   if (v.is_unknown()) {
     ++c.unknown;
+    ++c.reasons[reason_class(v.text())];
     return;
   }
   for (const Value& item : v.items()) count_values(item, c);
   for (const Value::Entry& e : v.entries()) count_values(e.value, c);
 }
 
-void collect_calls(const tf::Expr& e, std::set<std::string>& out) {
-  if (e.kind == tf::Expr::Kind::call) out.insert(e.name);
+void collect_calls(const tf::Expr& e, std::map<std::string, std::size_t>& out) {
+  if (e.kind == tf::Expr::Kind::call) ++out[e.name];
   for (const tf::Expr& child : e.children) collect_calls(child, out);
 }
 
-void collect_calls(const tf::Body& body, std::set<std::string>& out) {
-  for (const tf::Attribute& a : body.attributes) collect_calls(a.expr, out);
-  for (const tf::Block& b : body.blocks) collect_calls(b.body, out);
+// A variable's `type` is a type expression (list(string), object({...})), not calls.
+void collect_calls(const tf::Body& body, std::map<std::string, std::size_t>& out,
+                   bool is_variable = false) {
+  for (const tf::Attribute& a : body.attributes)
+    if (!(is_variable && a.name == "type")) collect_calls(a.expr, out);
+  for (const tf::Block& b : body.blocks) collect_calls(b.body, out, b.type == "variable");
 }
 
 const char* code_name(iacscan::DiagnosticCode code) {
@@ -182,16 +204,22 @@ int main(int argc, char** argv) {
       census.attributes
           ? 1000.0 * static_cast<double>(census.unknown) / static_cast<double>(census.attributes)
           : 0.0);
+  std::vector<std::pair<std::size_t, std::string>> reasons;
+  for (const auto& [reason, n] : census.reasons) reasons.emplace_back(n, reason);
+  std::sort(reasons.rbegin(), reasons.rend());
+  std::printf("why unknown (most common):\n");
+  for (std::size_t i = 0; i < reasons.size() && i < 30; ++i)
+    std::printf("  %6zu  %s\n", reasons[i].first, reasons[i].second.c_str());
   std::printf("diagnostics:");
   for (const auto& [code, n] : diagnostics) std::printf(" %s %zu", code.c_str(), n);
   std::printf("\n");
 
-  std::set<std::string> called;
+  std::map<std::string, std::size_t> called;
   for (const auto& f : parsed)
     if (f) collect_calls(f->body, called);
   std::printf("functions called: %zu;", called.size());
   std::size_t missing = 0;
-  for (const std::string& name : called) {
+  for (const auto& [name, count] : called) {
     if (name.find("::") == std::string::npos && name != "try" && name != "can" &&
         !tf::find_function(name)) {
       std::printf(" MISSING %s", name.c_str());
@@ -199,7 +227,7 @@ int main(int argc, char** argv) {
     }
   }
   std::printf(missing ? "\n" : " all known\n");
-  for (const std::string& name : called) std::printf("%s ", name.c_str());
+  for (const auto& [name, count] : called) std::printf("%s %zu, ", name.c_str(), count);
   std::printf("\n");
   return 0;
 }

@@ -66,6 +66,7 @@ struct Expr {
   bool flag = false;
   bool grouping = false;
   bool has_condition = false;
+  bool parenthesized = false;  // written in ( ): keeps a conditional from being re-associated
   Span span;
   Value literal;
   std::string name;

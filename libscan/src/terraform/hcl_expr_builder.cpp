@@ -108,10 +108,16 @@ class Builder {
       }
       if (i < end && !ts_node_is_named(nodes[i])) ++i;  // ")"
       result.span = span_of(head, nodes[i - 1]);
+      result.parenthesized = true;
     } else {
       result = primary(head, depth + 1);
     }
-    for (; i < end; ++i) result = postfix(std::move(result), nodes[begin], nodes[i], depth + 1);
+    for (; i < end; ++i) {
+      // Steps are siblings in the tree but nest in the AST, one level each: a long chain
+      // (`x.a.a.a...`) counts against the depth limit like any other nesting.
+      if (depth + static_cast<int>(i - begin) > kMaxDepth) return literal(c_.too_deep(nodes[i]));
+      result = postfix(std::move(result), nodes[begin], nodes[i], depth + 1);
+    }
     return result;
   }
 
@@ -169,8 +175,10 @@ class Builder {
     each.name = tf::kSplatItem;
     Children parts(c_, kind);
     std::vector<TSNode> after;
+    int steps = 0;
     for (TSNode part : parts) {
-      if (!ts_node_is_named(part)) continue;  // ".*" / "[*]"
+      if (!ts_node_is_named(part)) continue;                               // ".*" / "[*]"
+      if (depth + ++steps > kMaxDepth) return literal(c_.too_deep(part));  // as in sequence()
       if (!after.empty() || (!full && is(part, s.index))) {
         after.push_back(part);
         continue;
@@ -276,6 +284,20 @@ class Builder {
     for (TSNode kid : kids)
       if (is(kid, symbols().expression)) e.children.push_back(expression(kid, depth + 1));
     while (e.children.size() < 3) e.children.push_back(literal(Value::unknown("missing", e.span)));
+    // The grammar makes `?:` left-associative, so `a ? b : c ? d : e` arrives as
+    // `(a ? b : c) ? d : e`. HCL's is right-associative: rotate an unparenthesized
+    // conditional out of the condition.
+    while (e.children[0].kind == Expr::Kind::conditional && !e.children[0].parenthesized) {
+      Expr inner = std::move(e.children[0]);
+      Expr rest = make(Expr::Kind::conditional, e.span);
+      rest.children.push_back(std::move(inner.children[2]));
+      rest.children.push_back(std::move(e.children[1]));
+      rest.children.push_back(std::move(e.children[2]));
+      e.children.clear();
+      e.children.push_back(std::move(inner.children[0]));
+      e.children.push_back(std::move(inner.children[1]));
+      e.children.push_back(std::move(rest));
+    }
     return e;
   }
 
