@@ -201,14 +201,16 @@ class EmptyScope final : public tf::Scope {
   tf::FunctionEnvironment& functions_;
 };
 
-// File access for one module's functions, confined to the scan roots.
+// File access for the functions of one root's modules, confined to the scan roots. Relative
+// paths are relative to the root module's directory, where Terraform runs (a module reads its
+// own files through path.module, which is relative to that directory too).
 class FileEnvironment final : public tf::FunctionEnvironment {
  public:
-  FileEnvironment(const Module& module, ModuleSet& modules) : module_(module), modules_(modules) {}
+  FileEnvironment(const Module& root, ModuleSet& modules) : root_(root), modules_(modules) {}
 
   std::optional<std::string> read_file(std::string_view path, std::string& error) override {
     // In-memory scans: only the buffers given.
-    const std::string display = join_normal(module_.dir, std::string(path));
+    const std::string display = join_normal(root_.dir, std::string(path));
     const SourceSet& sources = modules_.sources();
     for (FileId id = 0; id < sources.size(); ++id) {
       const SourceFile& f = sources.at(id);
@@ -251,12 +253,12 @@ class FileEnvironment final : public tf::FunctionEnvironment {
  private:
   std::string resolve(std::string_view path, std::string& error) const {
     const TerraformSettings& settings = modules_.settings();
-    if (!settings.read_from_disk || module_.fs_dir.empty()) {
+    if (!settings.read_from_disk || root_.fs_dir.empty()) {
       error = "no file " + std::string(path) + " among the scanned files";
       return {};
     }
     fs::path p(std::string{path});
-    if (p.is_relative()) p = fs::path(module_.fs_dir) / p;
+    if (p.is_relative()) p = fs::path(root_.fs_dir) / p;
     const std::string canonical = canonical_or_empty(p);
     const bool allowed =
         std::any_of(settings.scan_roots.begin(), settings.scan_roots.end(),
@@ -268,7 +270,7 @@ class FileEnvironment final : public tf::FunctionEnvironment {
     return canonical;
   }
 
-  const Module& module_;
+  const Module& root_;
   ModuleSet& modules_;
 };
 
@@ -320,10 +322,9 @@ class RootHost final : public tf::ModuleHost {
         make_diagnostic(modules_.sources(), code, level, std::move(message), where));
   }
 
-  tf::FunctionEnvironment& functions_for(const Module& module) override {
-    auto& env = environments_[&module];
-    if (!env) env = std::make_unique<FileEnvironment>(module, modules_);
-    return *env;
+  tf::FunctionEnvironment& functions_for(const Module&) override {
+    if (!files_) files_ = std::make_unique<FileEnvironment>(root_, modules_);
+    return *files_;
   }
 
   std::size_t max_instances() const override { return modules_.settings().max_instances; }
@@ -369,7 +370,7 @@ class RootHost final : public tf::ModuleHost {
   LoadedFile& out_;
   std::set<const Module*>& instantiated_;
   std::map<std::string, std::string> installed_;
-  std::map<const Module*, std::unique_ptr<FileEnvironment>> environments_;
+  std::unique_ptr<FileEnvironment> files_;  // relative to the root, for all its modules
   std::set<std::string> reported_;
   std::size_t module_instances_ = 0;
   bool budget_reported_ = false;

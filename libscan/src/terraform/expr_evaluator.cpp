@@ -14,6 +14,11 @@ namespace {
 // Expression nesting is bounded by the parser; this only guards evaluation recursion that
 // the AST depth does not bound (templates inside for expressions inside templates...).
 constexpr int kMaxEvaluationDepth = 400;
+// The same over every evaluator of the thread: a local referring to a local referring to ...
+// nests evaluators, each counting only its own depth. A debug build spends about 1.5 KB of
+// stack per level, so this keeps deep-but-finite configurations far from the stack's end.
+constexpr int kMaxTotalEvaluationDepth = 1000;
+thread_local int total_evaluation_depth = 0;
 
 Value unknown_from(std::string reason, const Span& span, std::vector<const Value*> sources) {
   Value v = Value::unknown(std::move(reason), span);
@@ -38,6 +43,37 @@ std::optional<Value> first_unknown(const Span& span, std::vector<const Value*> v
     }
   }
   return std::nullopt;
+}
+
+// Terraform iterates maps and objects in lexical key order, whatever order they were written
+// in; Value maps keep source order, so iteration sorts its copy first.
+void sort_keys(Value& map) {
+  std::stable_sort(map.entries().begin(), map.entries().end(),
+                   [](const Value::Entry& a, const Value::Entry& b) { return a.key < b.key; });
+}
+
+// True when `ref` is `base` or one of its instances: "aws_s3_bucket.b[1]" of "aws_s3_bucket.b".
+bool refines(const std::string& ref, const std::string& base) {
+  return ref == base || (ref.size() > base.size() && ref.compare(0, base.size(), base) == 0 &&
+                         ref[base.size()] == '[');
+}
+
+// An element taken out of a collection derives from what the collection derives from, except
+// where the element already names something more precise: aws_s3_bucket.b[1] (an instance)
+// rather than aws_s3_bucket.b (all of them), so a reference to one instance never reaches
+// the others.
+void add_collection_refs(Value& element, const Value& collection) {
+  std::vector<std::string> added;
+  for (const std::string& ref : collection.refs) {
+    const bool refined = std::any_of(element.refs.begin(), element.refs.end(),
+                                     [&](const std::string& own) { return refines(own, ref); });
+    if (!refined) added.push_back(ref);
+  }
+  if (added.empty()) return;
+  added.insert(added.end(), element.refs.begin(), element.refs.end());
+  std::sort(added.begin(), added.end());
+  added.erase(std::unique(added.begin(), added.end()), added.end());
+  element.refs = std::move(added);
 }
 
 void respan(Value& value, const Span& span, const std::shared_ptr<const Provenance>& origin) {
@@ -94,7 +130,7 @@ Value index_value(const Value& collection, const Value& key, const Span& span) {
       return error_value("index " + format_number(*n) + " out of range", span);
     }
     Value v = collection.items()[static_cast<std::size_t>(*n)];
-    add_refs(v, collection);
+    add_collection_refs(v, collection);
     return v;
   }
   if (collection.is_map()) {
@@ -102,7 +138,7 @@ Value index_value(const Value& collection, const Value& key, const Span& span) {
     if (!text) return error_value("map key must be a string", span);
     if (const Value* found = collection.find(*text)) {
       Value v = *found;
-      add_refs(v, collection);
+      add_collection_refs(v, collection);
       return v;
     }
     if (!collection.refs.empty() && !collection.is_fully_known()) {
@@ -120,11 +156,15 @@ const Value* Evaluator::binding(std::string_view name) const {
 }
 
 Value Evaluator::evaluate(const Expr& expr) {
-  if (depth_ > kMaxEvaluationDepth) return error_value("expression nested too deeply", expr.span);
+  if (depth_ > kMaxEvaluationDepth || total_evaluation_depth > kMaxTotalEvaluationDepth)
+    return error_value("expression nested too deeply", expr.span);
   struct DepthGuard {
     int& depth;
-    explicit DepthGuard(int& d) : depth(++d) {}
-    ~DepthGuard() { --depth; }
+    explicit DepthGuard(int& d) : depth(++d) { ++total_evaluation_depth; }
+    ~DepthGuard() {
+      --depth;
+      --total_evaluation_depth;
+    }
   } guard(depth_);
 
   switch (expr.kind) {
@@ -294,6 +334,7 @@ void Evaluator::render_parts(const Expr& parts, std::string& out, Value& unknown
       Value collection = evaluate(part.children[0]);
       if (mark(collection)) continue;
       const bool is_map = collection.is_map();
+      if (is_map) sort_keys(collection);
       const std::size_t n = is_map ? collection.entries().size() : collection.items().size();
       for (std::size_t i = 0; i < n; ++i) {
         Value key = is_map ? Value::string(collection.entries()[i].key) : make_number(double(i));
@@ -333,6 +374,7 @@ Value Evaluator::for_expression(const Expr& expr) {
     return error_value("for expression over a " + std::string(type_name(collection)), expr.span);
   }
   const bool is_map = collection.is_map();
+  if (is_map) sort_keys(collection);
   const std::size_t n = is_map ? collection.entries().size() : collection.items().size();
   Value::List items;
   Value::Map entries;
@@ -502,6 +544,14 @@ Value Evaluator::binary(const Expr& expr) {
     }
     case Op::equal:
     case Op::not_equal: {
+      if (is_error(left)) return left;
+      if (is_error(right)) return right;
+      // Null against a value that is itself known (whatever is unknown inside it) is decided:
+      // `var.config != null` with an unknown attribute in the object is true.
+      if ((left.is_null() && !right.is_unknown()) || (right.is_null() && !left.is_unknown())) {
+        const bool both = left.is_null() && right.is_null();
+        return with_refs(Value::boolean(expr.op == Op::equal ? both : !both, span));
+      }
       if (auto u = first_unknown(span, {&left, &right})) return *u;
       bool same = *values_equal(left, right);
       return with_refs(Value::boolean(expr.op == Op::equal ? same : !same, span));

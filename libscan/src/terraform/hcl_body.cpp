@@ -1,6 +1,8 @@
 // Block and attribute nodes to AST blocks and attributes.
 #include "terraform/hcl_body.hpp"
 
+#include <unordered_map>
+
 #include "terraform/hcl_expr_builder.hpp"
 #include "terraform/hcl_text.hpp"
 
@@ -56,26 +58,38 @@ bool build_attribute(SyntaxContext& context, TSNode attribute, int depth, tf::At
 
 void build_body(SyntaxContext& context, TSNode body, int depth, tf::Body& out) {
   const Symbols& s = symbols();
-  std::vector<TSNode> items;
-  {
-    Children kids(context, body);
-    items.assign(kids.begin(), kids.end());
-  }
+  // Children lists nest (build_attribute and build_block take their own), so this one can
+  // stay alive while the items are built.
+  Children items(context, body);
+  // Attribute positions by name, built only for large bodies: generated files with thousands
+  // of attributes stay linear, ordinary bodies allocate nothing for it.
+  constexpr std::size_t kIndexFrom = 16;
+  std::unordered_map<std::string, std::size_t> index;
+  auto find = [&](const std::string& name) -> tf::Attribute* {
+    if (out.attributes.size() < kIndexFrom) {
+      for (tf::Attribute& a : out.attributes)
+        if (a.name == name) return &a;
+      return nullptr;
+    }
+    if (index.empty()) {
+      for (std::size_t i = 0; i < out.attributes.size(); ++i)
+        index.emplace(out.attributes[i].name, i);
+    }
+    auto it = index.find(name);
+    return it == index.end() ? nullptr : &out.attributes[it->second];
+  };
   for (TSNode item : items) {
     if (ts_node_has_error(item)) continue;
     if (is(item, s.attribute)) {
       tf::Attribute attribute;
       if (!build_attribute(context, item, depth, attribute)) continue;
       // A repeated name keeps the last value, as if assigned twice (HCL rejects the file).
-      bool replaced = false;
-      for (tf::Attribute& existing : out.attributes) {
-        if (existing.name == attribute.name) {
-          existing = std::move(attribute);
-          replaced = true;
-          break;
-        }
+      if (tf::Attribute* existing = find(attribute.name)) {
+        *existing = std::move(attribute);
+        continue;
       }
-      if (!replaced) out.attributes.push_back(std::move(attribute));
+      if (!index.empty()) index.emplace(attribute.name, out.attributes.size());
+      out.attributes.push_back(std::move(attribute));
     } else if (is(item, s.block)) {
       out.blocks.push_back(build_block(context, item, depth + 1));
     }

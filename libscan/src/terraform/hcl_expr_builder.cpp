@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "terraform/hcl_body.hpp"
@@ -88,13 +89,14 @@ class Builder {
     if (kids.size() == 1 && is(kids[0], symbols().conditional)) {
       return conditional(kids[0], depth + 1);
     }
-    std::vector<TSNode> nodes(kids.begin(), kids.end());
+    // The pooled child list, not a copy: one allocation less per expression node.
+    std::span<const TSNode> nodes(kids.begin(), kids.end());
     return sequence(nodes, 0, nodes.size(), depth + 1);
   }
 
  private:
   // A term followed by postfix steps: nodes[begin, end).
-  Expr sequence(const std::vector<TSNode>& nodes, std::size_t begin, std::size_t end, int depth) {
+  Expr sequence(std::span<const TSNode> nodes, std::size_t begin, std::size_t end, int depth) {
     if (begin >= end) return literal(Value::unknown("empty expression", {}));
     if (depth > kMaxDepth) return literal(c_.too_deep(nodes[begin]));
     TSNode head = nodes[begin];
@@ -236,6 +238,7 @@ class Builder {
     Children kids(c_, inner);
     if (is(inner, s.tuple)) {
       Expr e = make(Expr::Kind::tuple, span);
+      e.children.reserve(kids.size() / 2 + 1);
       for (TSNode kid : kids)
         if (is(kid, s.expression)) e.children.push_back(expression(kid, depth + 1));
       return e;
@@ -306,7 +309,7 @@ class Builder {
     TSNode op = ts_node_named_child(node, 0);
     Span span = c_.span(node);
     Children kids(c_, op);
-    std::vector<TSNode> nodes(kids.begin(), kids.end());
+    std::span<const TSNode> nodes(kids.begin(), kids.end());
     if (is(op, s.unary_operation)) {
       Expr e = make(Expr::Kind::unary, span);
       e.op = !nodes.empty() && c_.text(nodes[0]) == "!" ? Op::logical_not : Op::negate;

@@ -2,6 +2,7 @@
 #include "terraform/module_instance.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "terraform/policy_document.hpp"
 #include "terraform/type_constraints.hpp"
@@ -147,9 +148,16 @@ Value ModuleInstance::resolve(std::span<const std::string_view> names, std::size
   return error_value("unknown name \"" + std::string(root) + "\"", span);
 }
 
+// Terraform runs in the root module's directory: path.root is ".", and path.module is the
+// module's directory relative to it ("modules/site", "../shared"), not to the scan.
 Value ModuleInstance::path_value(std::string_view which, const Span& span) const {
-  if (which == "module") return Value::string(module_.dir, span);
-  if (which == "root" || which == "cwd") return Value::string(host_.root_scope(), span);
+  if (which == "module") {
+    const std::string relative =
+        std::filesystem::path(module_.dir).lexically_relative(host_.root_scope()).generic_string();
+    return Value::string(relative.empty() ? module_.dir : relative, span);
+  }
+  if (which == "root") return Value::string(".", span);
+  if (which == "cwd") return Value::string(host_.root_scope(), span);
   return error_value("unknown path." + std::string(which), span);
 }
 
@@ -288,6 +296,9 @@ void ModuleInstance::add_dynamic_block(const Block& block, Value::Map& entries,
     items.push_back(evaluate_body(content->body, content->span, inner));
   };
   if (collection.is_map()) {
+    // One block per key, in Terraform's lexical key order.
+    std::stable_sort(collection.entries().begin(), collection.entries().end(),
+                     [](const Value::Entry& a, const Value::Entry& b) { return a.key < b.key; });
     for (const Value::Entry& e : collection.entries())
       add(Value::string(e.key, e.key_span), e.value);
   } else if (collection.is_list()) {
@@ -340,8 +351,13 @@ const ModuleInstance::ResourceInstances* ModuleInstance::resource_instances(cons
   for (const InstanceKey& k : instances.expansion.keys) {
     Value attributes = evaluate_body(block.body, block.span, instance_bindings(k));
     if (!managed && block.labels[0] == "aws_iam_policy_document") {
+      // The provider's `json` is indented, its `minified_json` is not.
       Value document = render_policy_document(attributes, block.span);
-      attributes.set("json", policy_document_json(document, block.span), block.span);
+      attributes.set("json", policy_document_json(document, block.span, PolicyJsonLayout::indented),
+                     block.span);
+      attributes.set("minified_json",
+                     policy_document_json(document, block.span, PolicyJsonLayout::minified),
+                     block.span);
     }
     instances.addresses.push_back(base + k.suffix);
     instances.attributes.push_back(std::move(attributes));
@@ -351,11 +367,18 @@ const ModuleInstance::ResourceInstances* ModuleInstance::resource_instances(cons
   return &it->second;
 }
 
+const Block* ModuleInstance::managed_resource(const std::string& type, const std::string& name) {
+  if (resource_blocks_.empty()) {
+    for (const Block* b : module_.resources)
+      resource_blocks_.insert_or_assign(b->labels[0] + "." + b->labels[1], b);
+  }
+  auto found = resource_blocks_.find(type + "." + name);
+  return found == resource_blocks_.end() ? nullptr : found->second;
+}
+
 Value ModuleInstance::resource_object(const std::string& type, const std::string& name,
                                       const Span& span) {
-  const Block* block = nullptr;
-  for (const Block* b : module_.resources)
-    if (b->labels[0] == type && b->labels[1] == name) block = b;
+  const Block* block = managed_resource(type, name);
   if (!block) return error_value("reference to undeclared resource " + type + "." + name, span);
   const ResourceInstances* instances = resource_instances(*block, true);
   const std::string base = call_.address_prefix + type + "." + name;

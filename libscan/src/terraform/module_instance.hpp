@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/resource.hpp"
@@ -94,6 +95,7 @@ class ModuleInstance final : public Scope {
   Value module_object(const std::string& name, const std::string* output, const Span& span);
   Value path_value(std::string_view which, const Span& span) const;
 
+  const Block* managed_resource(const std::string& type, const std::string& name);
   const ResourceInstances* resource_instances(const Block& block, bool managed);
   CallInstances* call_instances(const std::string& name);
   using Bindings = std::vector<std::pair<std::string, Value>>;
@@ -111,6 +113,9 @@ class ModuleInstance final : public Scope {
   std::map<std::string, Memo> variables_, locals_, outputs_;
   std::map<std::string, Memo> resource_state_;  // "resource TYPE.NAME" / "data TYPE.NAME"
   std::map<std::string, ResourceInstances> resources_;
+  // The module's managed resources by "TYPE.NAME", built on first reference: a lookup per
+  // reference must not scan every resource of a large module.
+  std::unordered_map<std::string, const Block*> resource_blocks_;
   std::map<std::string, Memo> call_state_;
   std::map<std::string, CallInstances> calls_;
 };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "terraform/expr_evaluator.hpp"
 #include "terraform/value_ops.hpp"
 
 namespace iacscan::detail::tf {
@@ -15,6 +16,31 @@ const Expr* object_type_attributes(const Expr& type) {
   }
   const Expr& spec = type.children[0];
   return spec.kind == Expr::Kind::object ? &spec : nullptr;
+}
+
+// Optional attribute defaults are constant expressions (`{}`, `[]`, `{ a = 1 }`): they are
+// evaluated with no names and no files in scope.
+class ConstantScope final : public Scope, public FunctionEnvironment {
+ public:
+  Value resolve(std::span<const std::string_view> names, std::size_t&, const Span& span) override {
+    return error_value("\"" + std::string(names[0]) + "\" is not available in a type default",
+                       span);
+  }
+  FunctionEnvironment& functions() override { return *this; }
+  std::optional<std::string> read_file(std::string_view, std::string& error) override {
+    error = "files are not available in a type default";
+    return std::nullopt;
+  }
+  bool file_exists(std::string_view) override { return false; }
+  Value render_template(std::string_view, const Value&, const Span& span) override {
+    return error_value("templates are not available in a type default", span);
+  }
+};
+
+Value constant(const Expr& expr) {
+  ConstantScope scope;
+  Evaluator evaluator(scope);
+  return evaluator.evaluate(expr);
 }
 
 std::string key_name(const Expr& key) {
@@ -40,13 +66,8 @@ Value convert_object(const Value& value, const Expr& spec) {
     }
     if (!optional) continue;  // Terraform rejects the value; we keep what was given
     Value filled = Value::null(value.span);
-    if (attribute_type.children.size() > 1 &&
-        attribute_type.children[1].kind == Expr::Kind::literal) {
-      filled = convert_to_type(attribute_type.children[1].literal, inner);
-    } else if (attribute_type.children.size() > 1) {
-      // Defaults that are objects or lists are themselves literal expressions; evaluating
-      // them needs no scope, but they are rare: leave them unknown rather than guess.
-      filled = Value::unknown("optional attribute default", value.span);
+    if (attribute_type.children.size() > 1) {
+      filled = convert_to_type(constant(attribute_type.children[1]), inner);
     }
     if (present) {
       *present = std::move(filled);
@@ -54,6 +75,12 @@ Value convert_object(const Value& value, const Expr& spec) {
       out.set(name, std::move(filled), value.span);
     }
   }
+  // Attributes the type does not declare are discarded, as Terraform discards them.
+  std::erase_if(out.entries(), [&](const Value::Entry& e) {
+    for (std::size_t i = 0; i + 1 < spec.children.size(); i += 2)
+      if (key_name(spec.children[i]) == e.key) return false;
+    return true;
+  });
   std::stable_sort(out.entries().begin(), out.entries().end(),
                    [](const Value::Entry& a, const Value::Entry& b) { return a.key < b.key; });
   return out;
