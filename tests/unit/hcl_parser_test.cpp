@@ -4,7 +4,6 @@
 // test reads what a configuration would see, not how the tree happens to be shaped.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -368,9 +367,7 @@ TEST_CASE("hcl parser: a 1 MB file of many resources loads completely") {
             "\"\n  acl    = \"private\"\n  tags = { Name = \"b" + n +
             "\", Team = var.team }\n  versioning {\n    enabled = true\n  }\n}\n\n";
   }
-  const auto start = std::chrono::steady_clock::now();
   File file = parse(text);
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
   CHECK(file.diagnostics.empty());
   REQUIRE(file.body.blocks.size() == count);
   const Block& last = file.body.blocks.back();
@@ -391,16 +388,12 @@ TEST_CASE("hcl parser: duplicate attribute names keep the last value") {
   CHECK(parsed.attributes[0].name == "a0");  // where the name was first written
 }
 
-// Skipped until the duplicate-name check of hcl_body.cpp stops comparing every attribute
-// with every other one: a megabyte of distinct attributes in one block takes minutes.
-TEST_CASE("hcl parser: a megabyte of distinct attributes in one block parses in time" *
-          doctest::skip()) {
+// A quadratic duplicate-name check would take minutes here; ctest's timeout catches that.
+TEST_CASE("hcl parser: a megabyte of distinct attributes in one block") {
   std::string wide;
   std::size_t n = 0;
   while (wide.size() < 1024u * 1024) wide += "  attribute_" + std::to_string(n++) + " = 1\n";
-  const auto start = std::chrono::steady_clock::now();
   Body big = body_of(wide);
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
   CHECK(big.attributes.size() == n);
 }
 

@@ -83,6 +83,12 @@ void respan(Value& value, const Span& span, const std::shared_ptr<const Provenan
   for (Value::Entry& e : value.entries()) respan(e.value, span, origin);
 }
 
+bool all_data_sources(const std::vector<std::string>& refs) {
+  return std::all_of(refs.begin(), refs.end(), [](const std::string& ref) {
+    return ref.rfind("data.", 0) == 0 || ref.find(".data.") != std::string::npos;
+  });
+}
+
 }  // namespace
 
 Value used_at(Value value, const Span& span, const std::shared_ptr<const Provenance>& origin) {
@@ -99,7 +105,15 @@ Value get_attribute(const Value& object, std::string_view name, const Span& span
   if (object.is_map()) {
     if (const Value* found = object.find(name)) {
       Value v = *found;
-      add_refs(v, object);
+      // Read from a managed resource: the value depends on that resource, not on what it in
+      // turn was built from; direct refs keep graph edges meaningful and chains of references
+      // linear. Data sources are not graph nodes, so what they were built from shows through
+      // (a policy document naming a bucket stays linked to the bucket).
+      if (!object.refs.empty() && !all_data_sources(object.refs)) {
+        v.refs = object.refs;
+      } else {
+        add_refs(v, object);
+      }
       return v;
     }
     // A resource or data object holds only what the configuration sets; everything else

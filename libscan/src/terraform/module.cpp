@@ -82,9 +82,7 @@ class Assembler {
   void add_block(const Block& block, const std::string& path) {
     const std::string& type = block.type;
     if (type == "resource" && block.labels.size() == 2) {
-      const std::string key = block_key(block);
-      if (std::any_of(m_.resources.begin(), m_.resources.end(),
-                      [&](const Block* b) { return block_key(*b) == key; })) {
+      if (!m_.resource_index.emplace(block_key(block), m_.resources.size()).second) {
         m_.diagnostics.push_back(duplicate(block, "resource", path));
         return;
       }
@@ -118,9 +116,10 @@ class Assembler {
   void override_block(const Block& block) {
     const std::string& type = block.type;
     if (type == "resource") {
-      const std::string key = block_key(block);
-      for (const Block*& r : m_.resources)
-        if (block_key(*r) == key) r = merged(*r, block);
+      auto it = m_.resource_index.find(block_key(block));
+      if (it != m_.resource_index.end()) {
+        m_.resources[it->second] = merged(*m_.resources[it->second], block);
+      }
     } else if (type == "data") {
       override_named(m_.data, block);
     } else if (type == "variable") {

@@ -21,8 +21,9 @@ struct Module {
   std::map<std::string, const Attribute*> locals;
   std::map<std::string, const Block*> module_calls;
   std::map<std::string, const Block*> outputs;
-  std::vector<const Block*> resources;       // managed resources, source order
-  std::map<std::string, const Block*> data;  // "TYPE.NAME"
+  std::vector<const Block*> resources;                // managed resources, source order
+  std::map<std::string, std::size_t> resource_index;  // "TYPE.NAME" -> index in resources
+  std::map<std::string, const Block*> data;           // "TYPE.NAME"
   std::vector<const Block*> providers;
   std::vector<Diagnostic> diagnostics;  // duplicate declarations
   std::deque<Block> merged;             // owned results of override merging
