@@ -16,8 +16,9 @@ namespace {
 constexpr int kMaxEvaluationDepth = 400;
 // The same over every evaluator of the thread: a local referring to a local referring to ...
 // nests evaluators, each counting only its own depth. A debug build spends about 1.5 KB of
-// stack per level, so this keeps deep-but-finite configurations far from the stack's end.
-constexpr int kMaxTotalEvaluationDepth = 1000;
+// stack per level, a sanitizer build several times that: this keeps deep-but-finite
+// configurations far from the end of an 8 MB stack in every build.
+constexpr int kMaxTotalEvaluationDepth = 500;
 thread_local int total_evaluation_depth = 0;
 
 Value unknown_from(std::string reason, const Span& span, std::vector<const Value*> sources) {

@@ -13,8 +13,10 @@ namespace {
 
 // Declarations evaluated inside one another (a local needing a resource needing a module
 // output...). Deep chains are legal but each level costs stack; past this the value is
-// unknown and a diagnostic says so. Evaluation of one root runs on one thread.
-constexpr int kMaxNesting = 256;
+// unknown and a diagnostic says so. Evaluation of one root runs on one thread. Kept below
+// the evaluator's own bound on nested evaluation (expr_evaluator.cpp), which is silent, so a
+// long chain of references is reported here first.
+constexpr int kMaxNesting = 128;
 thread_local int nesting = 0;
 
 struct Nesting {

@@ -23,13 +23,16 @@ Value keep_context(Value converted, const Value& from) {
 std::string format_number(double value) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
-  if (value == std::floor(value) && std::fabs(value) < 1e15) {
-    char buffer[32];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
+  char buffer[400];
+  if (value == std::floor(value) && std::fabs(value) < 1e21) {
+    // Whole numbers in full, as Terraform prints them ("1000000000000000000", not "1e+18").
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
     if (ec == std::errc()) return std::string(buffer, end);
   }
-  char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  // Terraform computes with arbitrary precision, so 0.1 + 0.2 prints as 0.3; doubles carry
+  // 15 significant digits faithfully, and that is what is printed.
+  auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 15);
   if (ec != std::errc()) return "0";
   return std::string(buffer, end);
 }
