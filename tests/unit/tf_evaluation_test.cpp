@@ -1305,6 +1305,22 @@ TEST_CASE("tf eval: JSON override files and tfvars.json objects") {
   CHECK(show(e.attr("aws_s3_bucket.b", "versioning")) == "[{enabled = false}]");
 }
 
+TEST_CASE("tf eval: a JSON override argument replaces a nested block of that name") {
+  Evaluated e = evaluate({
+      {"main.tf",
+       "resource \"aws_s3_bucket\" \"b\" {\n  versioning {\n    enabled = false\n  }\n"
+       "  tags = { a = \"1\" }\n}\n"},
+      {"main_override.tf.json",
+       R"({"resource": {"aws_s3_bucket": {"b": {"versioning": {"enabled": true}}}}})"},
+      {"z_override.tf", "resource \"aws_s3_bucket\" \"b\" {\n  tags {\n    b = \"2\"\n  }\n}\n"},
+  });
+  INFO(e.diagnostics_text());
+  // The object form of the JSON syntax (a schema would call it a block).
+  CHECK(show(e.attr("aws_s3_bucket.b", "versioning")) == "{enabled = true}");
+  // A block of the override replaces an argument of the same name.
+  CHECK(show(e.attr("aws_s3_bucket.b", "tags")) == "[{b = \"2\"}]");
+}
+
 TEST_CASE("tf eval: outputs pass variables and nested module values through") {
   Evaluated e = evaluate({
       {"main.tf",

@@ -244,6 +244,7 @@ class Builder {
       return e;
     }
     Expr e = make(Expr::Kind::object, span);
+    e.children.reserve(kids.size() * 2);
     for (TSNode elem : kids) {
       if (!is(elem, s.object_elem)) continue;
       Children parts(c_, elem);
@@ -272,6 +273,7 @@ class Builder {
         e.name = std::string(c_.text(kid));
       } else if (is(kid, s.function_arguments)) {
         Children args(c_, kid);
+        e.children.reserve(args.size() / 2 + 1);
         for (TSNode arg : args) {
           if (is(arg, s.expression)) e.children.push_back(expression(arg, depth + 1));
           if (is(arg, s.ellipsis)) e.flag = true;

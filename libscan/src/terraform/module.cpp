@@ -25,6 +25,14 @@ std::string block_key(const Block& block) {
 // original's blocks of that type.
 Block merge_block(const Block& original, const Block& override_block) {
   Block merged = original;
+  // In the JSON syntax a nested block may be written as an object-valued argument, so an
+  // argument and a block type of the same name override each other.
+  for (const Attribute& a : override_block.body.attributes) {
+    std::erase_if(merged.body.blocks, [&](const Block& b) { return b.type == a.name; });
+  }
+  for (const Block& b : override_block.body.blocks) {
+    std::erase_if(merged.body.attributes, [&](const Attribute& m) { return m.name == b.type; });
+  }
   for (const Attribute& a : override_block.body.attributes) {
     auto it = std::find_if(merged.body.attributes.begin(), merged.body.attributes.end(),
                            [&](const Attribute& m) { return m.name == a.name; });
