@@ -1148,7 +1148,7 @@ TEST_CASE("tf eval: provenance of a module argument") {
   CHECK(located(e, acl.span) == "site/main.tf:7:9-7:15");
   REQUIRE(acl.origin != nullptr);
   CHECK(acl.origin->note == "argument \"acl\" of the module call");
-  CHECK(located(e, acl.origin->span) == "main.tf:6:3-6:21");
+  CHECK(located(e, acl.origin->span) == "main.tf:6:9-6:21");  // the value itself
   // Passed through from the root's default: the default is where it was written.
   const Value& from_root = e.attr("module.site.aws_s3_bucket.b", "from_root");
   CHECK(show(from_root) == "\"authenticated-read\"");
@@ -1414,4 +1414,18 @@ TEST_CASE("tf eval: a megabyte of resources referring to each other") {
   Evaluated e = evaluate_main(text);
   CHECK(e.out.resources.size() == n + 1);
   CHECK(show(e.attr("t.r" + std::to_string(n - 5), "v")) == "1");
+}
+
+TEST_CASE("tf eval: an entry of a map from tfvars keeps its own line as origin") {
+  Evaluated e = evaluate({
+      {"main.tf",
+       "variable \"teams\" {\n  type = map(string)\n}\n"
+       "resource \"aws_s3_bucket\" \"b\" {\n  for_each = var.teams\n  acl = each.value\n}\n"},
+      {"terraform.tfvars", "teams = {\n  a = \"private\"\n  b = \"public-read\"\n}\n"},
+  });
+  const Value& acl = e.attr("aws_s3_bucket.b[\"b\"]", "acl");
+  CHECK(show(acl) == "\"public-read\"");
+  REQUIRE(acl.origin != nullptr);
+  CHECK(acl.origin->note == "value of variable \"teams\" in terraform.tfvars");
+  CHECK(located(e, acl.origin->span) == "terraform.tfvars:3:7-3:19");
 }

@@ -415,8 +415,8 @@ void apply_variable_file(const File& file, std::map<std::string, tf::ModuleInput
     tf::Evaluator evaluator(scope);
     tf::ModuleInput input;
     input.value = evaluator.evaluate(a.expr);
-    input.value.origin = std::make_shared<const Provenance>(
-        Provenance{a.expr.span, "value of variable \"" + a.name + "\" in " + file_name(file.path)});
+    tf::attach_origins(input.value,
+                       "value of variable \"" + a.name + "\" in " + file_name(file.path));
     input.has_value = true;
     inputs[a.name] = std::move(input);
   }

@@ -92,6 +92,14 @@ bool all_data_sources(const std::vector<std::string>& refs) {
 
 }  // namespace
 
+void attach_origins(Value& value, const std::string& note) {
+  if (!value.origin && value.span.valid()) {
+    value.origin = std::make_shared<const Provenance>(Provenance{value.span, note});
+  }
+  for (Value& item : value.items()) attach_origins(item, note);
+  for (Value::Entry& e : value.entries()) attach_origins(e.value, note);
+}
+
 Value used_at(Value value, const Span& span, const std::shared_ptr<const Provenance>& origin) {
   respan(value, span, origin);
   return value;

@@ -68,4 +68,9 @@ Value index_value(const Value& collection, const Value& key, const Span& span);
 // it was written) recorded on every node that has none. Provenance for related locations.
 Value used_at(Value value, const Span& span, const std::shared_ptr<const Provenance>& origin);
 
+// Records on every node of `value` that has a position and no origin yet that it was written
+// there (`note` says what it is: "default of variable \"acl\""), so a value later taken
+// apart (each.value of a map from a tfvars file) still points at its own line.
+void attach_origins(Value& value, const std::string& note);
+
 }  // namespace iacscan::detail::tf

@@ -205,7 +205,7 @@ Value ModuleInstance::variable(const std::string& name, const Span& span) {
                              block ? block->labels_span : span);
     }
     if (type && have) value = convert_to_type(value, type->expr);
-    if (origin) value = used_at(std::move(value), value.span, origin);
+    if (origin) attach_origins(value, origin->note);
     memo.value = std::move(value);
     memo.state = Memo::State::done;
   }

@@ -1,0 +1,4 @@
+teams = {
+  finance   = "private"
+  marketing = "public-read"
+}
