@@ -84,6 +84,7 @@ ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet
   settings.max_instances = options.terraform_max_instances;
   settings.max_file_bytes = options.max_file_bytes;
   settings.read_from_disk = read_from_disk;
+  settings.jobs = options.jobs;
   settings.scan_roots = std::move(scan_roots);
   LoadedFile evaluated;
   evaluate_terraform(sources, terraform, settings, evaluated);

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/thread_pool.hpp"
 #include "terraform/expr_evaluator.hpp"
 #include "terraform/hcl_file_parser.hpp"
 #include "terraform/json_syntax.hpp"
@@ -113,10 +114,11 @@ class ModuleSet {
   const Module* find_or_load(const std::string& dir, const std::string& fs_dir,
                              std::vector<Diagnostic>& diagnostics, const Span& call) {
     if (auto it = by_dir_.find(dir); it != by_dir_.end()) return it->second;
-    if (fs_dir.empty() || !settings_.read_from_disk) return nullptr;
+    if (fs_dir.empty() || !settings_.read_from_disk || frozen_) return nullptr;
     const std::string canonical = canonical_or_empty(fs_dir);
     if (canonical.empty()) return nullptr;
     if (auto it = by_fs_dir_.find(canonical); it != by_fs_dir_.end()) return it->second;
+    if (frozen_) return nullptr;
     std::error_code ec;
     if (!fs::is_directory(canonical, ec)) return nullptr;
     std::vector<fs::path> files;
@@ -171,6 +173,11 @@ class ModuleSet {
   SourceSet& sources() { return sources_; }
   const TerraformSettings& settings() const { return settings_; }
 
+  // After this, nothing is added (no module read from disk, no source file): roots can then
+  // be evaluated in parallel, reading only.
+  void freeze() { frozen_ = true; }
+  void unfreeze() { frozen_ = false; }
+
  private:
   static std::string parent_dir_fs(const std::string& fs_path) {
     return fs::path(fs_path).parent_path().string();
@@ -185,6 +192,7 @@ class ModuleSet {
   std::map<std::string, std::string> fs_dir_of_;
   std::map<std::string, std::vector<const File*>> variable_files_;
   std::vector<std::unique_ptr<File>> owned_files_;
+  bool frozen_ = false;
 };
 
 // A scope with no names: tfvars values and templatefile templates (whose variables are
@@ -312,6 +320,30 @@ class RootHost final : public tf::ModuleHost {
     return found;
   }
 
+  // Resolves every module call reachable from `module` (as evaluation will), so every module
+  // is loaded before the roots are evaluated in parallel. Calls are found by their literal
+  // `source`, which Terraform requires; cycles and absurd depths stop the walk.
+  void preload(const Module& module, const std::string& key_path = {}, int depth = 0) {
+    constexpr int kMaxDepth = 256;
+    if (depth > kMaxDepth || ++preload_visits_ > modules_.settings().max_module_instances) return;
+    preload_stack_.push_back(&module);
+    for (const auto& [name, block] : module.module_calls) {
+      const tf::Attribute* source = block->body.attribute("source");
+      if (!source || source->expr.kind != tf::Expr::Kind::literal ||
+          !source->expr.literal.is_string()) {
+        continue;
+      }
+      const std::string key = key_path.empty() ? name : key_path + "." + name;
+      const Module* child =
+          resolve_module(module, source->expr.literal.text(), key, block->labels_span);
+      if (child &&
+          std::find(preload_stack_.begin(), preload_stack_.end(), child) == preload_stack_.end()) {
+        preload(*child, key, depth + 1);
+      }
+    }
+    preload_stack_.pop_back();
+  }
+
   void diagnose(DiagnosticCode code, DiagnosticLevel level, std::string message,
                 const Span& where) override {
     // The same problem in every instance of a module is one diagnostic.
@@ -374,6 +406,8 @@ class RootHost final : public tf::ModuleHost {
   std::set<std::string> reported_;
   std::size_t module_instances_ = 0;
   bool budget_reported_ = false;
+  std::vector<const Module*> preload_stack_;
+  std::size_t preload_visits_ = 0;
 };
 
 bool is_auto_variables(const std::string& name) {
@@ -484,11 +518,23 @@ void evaluate_terraform(SourceSet& sources, const std::vector<std::shared_ptr<co
         if (other->dir == dir && other != m) called.insert(other);
     }
   }
-  std::set<const Module*> instantiated;
+  // Each root is evaluated on its own, in parallel: modules are all loaded first (preload),
+  // then nothing shared changes. Outputs are merged in root order, so the result does not
+  // depend on scheduling.
+  struct RootJob {
+    const Module* root = nullptr;
+    std::map<std::string, tf::ModuleInput> inputs;
+    LoadedFile out;
+    std::set<const Module*> instantiated;
+    std::unique_ptr<RootHost> host;
+  };
+  std::vector<std::unique_ptr<RootJob>> jobs;
   for (const Module* root : modules.scanned()) {
     for (const Diagnostic& d : root->diagnostics) out.diagnostics.push_back(d);
     if (called.count(root)) continue;
-    std::map<std::string, tf::ModuleInput> inputs;
+    auto job = std::make_unique<RootJob>();
+    job->root = root;
+    std::map<std::string, tf::ModuleInput>& inputs = job->inputs;
     for (const File* f : root_variable_files(modules.variable_files(root->dir)))
       apply_variable_file(*f, inputs);
     for (const auto& f : given_files) apply_variable_file(*f, inputs);
@@ -509,11 +555,25 @@ void evaluate_terraform(SourceSet& sources, const std::vector<std::shared_ptr<co
       }
       inputs[name] = std::move(input);
     }
-    RootHost host(modules, *root, out, instantiated);
-    tf::ModuleInstance instance(host, *root, tf::ModuleInstance::Call{{}, {}, {}, {root}},
-                                std::move(inputs));
-    instance.instantiate();
+    job->host = std::make_unique<RootHost>(modules, *root, job->out, job->instantiated);
+    job->host->preload(*root);
+    jobs.push_back(std::move(job));
   }
+  modules.freeze();
+  parallel_for(jobs.size(), settings.jobs, [&](std::size_t i) {
+    RootJob& job = *jobs[i];
+    tf::ModuleInstance instance(*job.host, *job.root,
+                                tf::ModuleInstance::Call{{}, {}, {}, {job.root}},
+                                std::move(job.inputs));
+    instance.instantiate();
+  });
+  std::set<const Module*> instantiated;
+  for (auto& job : jobs) {
+    for (Resource& r : job->out.resources) out.resources.push_back(std::move(r));
+    for (Diagnostic& d : job->out.diagnostics) out.diagnostics.push_back(std::move(d));
+    instantiated.insert(job->instantiated.begin(), job->instantiated.end());
+  }
+  modules.unfreeze();  // the rest runs on this thread alone
   // A directory only ever called from modules that were never evaluated (a cycle of
   // modules with no root): evaluate it on its own rather than not at all.
   for (const Module* m : modules.scanned()) {

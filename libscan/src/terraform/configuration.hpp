@@ -21,6 +21,7 @@ struct TerraformSettings {
   std::size_t max_module_instances = 10000;      // per root module
   std::size_t max_file_bytes = 20u << 20;
   bool read_from_disk = true;  // false: in-memory buffers only
+  unsigned jobs = 1;           // roots evaluated in parallel (0: one per hardware thread)
   // Canonical directories the scan was given: file functions and modules read from disk
   // must stay inside them (modules installed under .terraform/modules too).
   std::vector<std::string> scan_roots;
