@@ -38,11 +38,6 @@ LoadedFile load(SourceFile& file, bool read_from_disk, std::size_t max_bytes,
   return loaded;
 }
 
-std::string parent_directory(const std::string& path) {
-  const std::size_t slash = path.rfind('/');
-  return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
-}
-
 // A Terraform plan next to the configuration it was made from describes the same resources
 // with every value resolved. Its findings point at the .tf lines; the configuration's own
 // evaluation of that root is dropped so nothing is reported twice.
@@ -51,7 +46,7 @@ void prefer_plans_over_sources(const SourceSet& sources, std::vector<LoadedFile>
   for (std::size_t i = 0; i < loaded.size() && i < sources.size(); ++i) {
     std::vector<Resource>& plan = loaded[i].resources;
     if (plan.empty() || plan.front().scope.rfind("plan:", 0) != 0) continue;
-    const std::string root = parent_directory(sources.at(static_cast<FileId>(i)).path);
+    const std::string root = display_directory(sources.at(static_cast<FileId>(i)).path);
     std::vector<const Resource*> from_source;
     for (const Resource& r : evaluated.resources)
       if (r.scope == root) from_source.push_back(&r);

@@ -29,4 +29,11 @@ Location SourceSet::location(FileId id) const {
   return Location{files_[id]->path, 0, 0, 0, 0};
 }
 
+std::string display_directory(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
 }  // namespace iacscan::detail

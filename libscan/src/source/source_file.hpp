@@ -19,6 +19,10 @@ enum class SourceKind {
   terraform_variables_json,  // .tfvars.json
 };
 
+// The directory part of a display path: "." for a bare file name, "/" for a file at the root.
+// A Terraform module is such a directory.
+std::string display_directory(const std::string& path);
+
 inline bool is_terraform(SourceKind kind) noexcept {
   return kind != SourceKind::cloudformation_candidate;
 }

@@ -25,13 +25,6 @@ namespace fs = std::filesystem;
 using tf::File;
 using tf::Module;
 
-std::string parent_dir(const std::string& path) {
-  const std::size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
-}
-
 std::string file_name(const std::string& path) {
   const std::size_t slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -88,12 +81,12 @@ class ModuleSet {
       if (!parsed[i]) continue;
       const SourceFile& source = sources_.at(static_cast<FileId>(i));
       if (!is_configuration(source.kind)) {
-        variable_files_[parent_dir(source.path)].push_back(parsed[i].get());
+        variable_files_[display_directory(source.path)].push_back(parsed[i].get());
         continue;
       }
-      by_dir[parent_dir(source.path)].push_back(parsed[i].get());
+      by_dir[display_directory(source.path)].push_back(parsed[i].get());
       if (!source.fs_path.empty())
-        fs_dir_of_[parent_dir(source.path)] = parent_dir_fs(source.fs_path);
+        fs_dir_of_[display_directory(source.path)] = parent_dir_fs(source.fs_path);
     }
     for (auto& [dir, files] : by_dir) {
       const std::string fs_dir = fs_dir_of_.count(dir) ? fs_dir_of_[dir] : std::string();
