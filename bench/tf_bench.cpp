@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "core/thread_pool.hpp"
 #include "scan/file_reader.hpp"
 #include "source/discovery.hpp"
@@ -23,18 +24,6 @@
 using namespace iacscan::detail;
 
 namespace {
-
-template <typename F>
-double best_seconds(int repeat, F&& work) {
-  double best = 1e300;
-  for (int r = 0; r < repeat; ++r) {
-    const auto start = std::chrono::steady_clock::now();
-    work();
-    const auto stop = std::chrono::steady_clock::now();
-    best = std::min(best, std::chrono::duration<double>(stop - start).count());
-  }
-  return best;
-}
 
 void print_rate(const char* what, double seconds, std::size_t files) {
   std::printf("%-40s %8.3f s  %8.0f files/s\n", what, seconds,

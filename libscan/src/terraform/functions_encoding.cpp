@@ -173,15 +173,6 @@ Value base64encode(FunctionCall& call) {
   return Value::string(base64_encode(expect_string(call, 0)));
 }
 
-bool is_valid_utf8(std::string_view text) {
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t length = utf8_sequence_length(text, pos);
-    if (length == 0) return false;
-    pos += length;
-  }
-  return true;
-}
-
 Value base64decode(FunctionCall& call) {
   const std::string text = expect_string(call, 0);
   std::optional<std::string> decoded = base64_decode(text);

@@ -21,15 +21,6 @@ std::string read_argument_file(FunctionCall& call) {
   return std::move(*content);
 }
 
-bool is_valid_utf8(std::string_view text) {
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t length = utf8_sequence_length(text, pos);
-    if (length == 0) return false;
-    pos += length;
-  }
-  return true;
-}
-
 Value file(FunctionCall& call) {
   std::string content = read_argument_file(call);
   if (!is_valid_utf8(content))

@@ -447,6 +447,15 @@ void drop_shadowed_keys(Value::Map& entries, std::vector<ReadError>& warnings) {
   entries.resize(kept);
 }
 
+bool is_valid_utf8(std::string_view text) noexcept {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, pos);
+    if (length == 0) return false;
+    pos += length;
+  }
+  return true;
+}
+
 std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) noexcept {
   const auto byte = [&](std::size_t i) -> unsigned {
     return pos + i < text.size() ? static_cast<unsigned char>(text[pos + i]) : 0U;

@@ -54,4 +54,7 @@ void drop_shadowed_keys(Value::Map& entries, std::vector<ReadError>& warnings);
 // valid UTF-8 (overlong forms, surrogates and code points above U+10FFFF are invalid).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) noexcept;
 
+// True when every byte of `text` belongs to a valid UTF-8 sequence (NUL included).
+bool is_valid_utf8(std::string_view text) noexcept;
+
 }  // namespace iacscan::detail
