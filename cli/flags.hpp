@@ -25,6 +25,7 @@ struct RawArgs {
   std::vector<std::string> parameters;                // "KEY=VALUE", checked by the parser
   std::vector<std::string> parameter_files;           // read (and judged) by the library
   std::vector<std::string> terraform_variables;       // "NAME=VALUE", checked by the parser
+  std::vector<std::string> policy_types;              // "GLOB=TYPE", checked by the parser
   std::vector<std::string> terraform_variable_files;  // read by the library
   std::size_t terraform_max_instances = 1000;
 };

@@ -27,6 +27,11 @@ ScanOptions to_options(const RawArgs& args) {
     const std::size_t equals = variable.find('=');
     options.terraform_variables[variable.substr(0, equals)] = variable.substr(equals + 1);
   }
+  for (const std::string& entry : args.policy_types) {  // checked GLOB=TYPE
+    // A type never holds '=', a glob might.
+    const std::size_t equals = entry.rfind('=');
+    options.policy_types.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));
+  }
   for (const std::string& parameter : args.parameters) {  // the parser checked KEY=VALUE
     const std::size_t equals = parameter.find('=');
     options.cloudformation_parameters[parameter.substr(0, equals)] = parameter.substr(equals + 1);

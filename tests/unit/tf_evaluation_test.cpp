@@ -17,6 +17,7 @@
 #include "terraform/configuration.hpp"
 #include "terraform/value_ops.hpp"
 #include "test_support.hpp"
+#include "tf_test_support.hpp"
 
 using iacscan::DiagnosticCode;
 using iacscan::DiagnosticLevel;
@@ -32,93 +33,14 @@ using iacscan::detail::Value;
 using iacscan::detail::tf::is_error;
 using iacscan::testing::where;
 
+using iacscan::testing::evaluate;
+using iacscan::testing::evaluate_main;
+using iacscan::testing::Evaluated;
+using iacscan::testing::Files;
+
 namespace {
 
-using Files = std::vector<std::pair<std::string, std::string>>;
 using Strings = std::vector<std::string>;
-
-// The outcome of one evaluation: the sources (for locations) and what came out.
-struct Evaluated {
-  SourceSet sources;
-  LoadedFile out;
-
-  const Resource* find(std::string_view address) const {
-    for (const Resource& r : out.resources)
-      if (r.address == address) return &r;
-    return nullptr;
-  }
-
-  const Resource& resource(std::string_view address) const {
-    const Resource* r = find(address);
-    INFO("resources: " << addresses_text());
-    REQUIRE_MESSAGE(r != nullptr, "no resource ", std::string(address));
-    return *r;
-  }
-
-  // An attribute of a resource; nested keys with dots ("a.b" is attribute b of map a).
-  const Value& attr(std::string_view address, std::string_view key) const {
-    const Value* v = resource(address).attributes.find(key);
-    REQUIRE_MESSAGE(v != nullptr, "no attribute ", std::string(key), " on ", std::string(address));
-    return *v;
-  }
-
-  Strings addresses() const {
-    Strings all;
-    for (const Resource& r : out.resources) all.push_back(r.address);
-    return all;
-  }
-
-  std::string addresses_text() const {
-    std::string text;
-    for (const Resource& r : out.resources) text += r.address + " ";
-    return text;
-  }
-
-  // Diagnostics whose message contains `fragment`.
-  std::vector<const iacscan::Diagnostic*> diagnostics(std::string_view fragment) const {
-    std::vector<const iacscan::Diagnostic*> found;
-    for (const auto& d : out.diagnostics)
-      if (d.message.find(fragment) != std::string::npos) found.push_back(&d);
-    return found;
-  }
-
-  std::string diagnostics_text() const {
-    std::string text;
-    for (const auto& d : out.diagnostics)
-      text +=
-          d.location.path + ":" + std::to_string(d.location.start_line) + " " + d.message + "\n";
-    return text;
-  }
-
-  std::string path_of(const iacscan::detail::Span& span) const {
-    return span.file < sources.size() ? sources.at(span.file).path : "<no file>";
-  }
-};
-
-// Runs the Terraform stage over in-memory files {path, content}, as the scan pipeline does.
-Evaluated evaluate(const Files& files, TerraformSettings settings = {}) {
-  Evaluated e;
-  settings.read_from_disk = false;
-  for (const auto& [path, content] : files) {
-    const std::size_t slash = path.rfind('/');
-    auto kind = classify_by_name(slash == std::string::npos ? path : path.substr(slash + 1));
-    const FileId id = e.sources.add(path, "", kind.value_or(SourceKind::cloudformation_candidate));
-    e.sources.at(id).content = content;
-  }
-  std::vector<std::shared_ptr<const iacscan::detail::tf::File>> parsed(e.sources.size());
-  for (FileId id = 0; id < e.sources.size(); ++id) {
-    const SourceFile& file = e.sources.at(id);
-    if (!iacscan::detail::is_terraform(file.kind)) continue;
-    parsed[id] = iacscan::detail::parse_terraform_source(file);
-    for (const auto& d : parsed[id]->diagnostics) e.out.diagnostics.push_back(d);
-  }
-  iacscan::detail::evaluate_terraform(e.sources, parsed, settings, e.out);
-  return e;
-}
-
-Evaluated evaluate_main(const std::string& main_tf) {
-  return evaluate({{"main.tf", main_tf}});
-}
 
 // The value of `expr` as the attribute `v` of a resource, with `extra` configuration beside.
 Value eval(const std::string& expr, const std::string& extra = "") {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace iacscan {
@@ -34,6 +35,11 @@ struct ScanOptions {
   // The most instances one count or for_each may create before it is evaluated as a single
   // unknown instance (with a diagnostic).
   std::size_t terraform_max_instances = 1000;
+  // The type of standalone policy files by path glob ("org/scps/**" → "scp"), tried in order,
+  // the first match winning over every other clue. Types: scp, rcp, identity, resource,
+  // trust, ai-opt-out. Globs match display paths: `*`, `?`, `**`; a glob without '/' matches
+  // file names (docs/iam.md).
+  std::vector<std::pair<std::string, std::string>> policy_types;
 };
 
 }  // namespace iacscan

@@ -82,10 +82,12 @@ bool is_template(const Value& root) {
   return false;
 }
 
-LoadedFile parse_failure(const SourceFile& file, std::string message, std::uint32_t line,
-                         std::uint32_t column) {
+LoadedFile parse_failure(const SourceFile& file, const iam::PolicyFileRules& policy_files,
+                         std::string message, std::uint32_t line, std::uint32_t column) {
   LoadedFile loaded;
-  if (!text_looks_like_template(file.content)) return loaded;
+  if (!text_looks_like_template(file.content) &&
+      !iam::text_looks_like_policy(file.path, file.content, policy_files))
+    return loaded;
   loaded.is_iac = true;
   Diagnostic diagnostic;
   diagnostic.code = DiagnosticCode::parse_error;
@@ -159,6 +161,18 @@ void add_resources(const SourceFile& file, const Value& root, const CloudFormati
   });
 }
 
+void add_duplicate_key_warnings(const SourceFile& file, const std::vector<ReadError>& warnings,
+                                LoadedFile& loaded) {
+  for (const ReadError& warning : warnings) {
+    Diagnostic d;
+    d.code = DiagnosticCode::duplicate_key;
+    d.level = DiagnosticLevel::warning;
+    d.message = warning.message;
+    d.location = Location{file.path, warning.line, warning.column, warning.line, warning.column};
+    loaded.diagnostics.push_back(std::move(d));
+  }
+}
+
 }  // namespace
 
 ReadResult read_template(const SourceFile& file) {
@@ -171,30 +185,30 @@ LoadedFile load_cloudformation_file(const SourceFile& file) {
   return load_cloudformation_file(file, no_parameters_given);
 }
 
-LoadedFile load_cloudformation_file(const SourceFile& file, const CloudFormationContext& context) {
+LoadedFile load_cloudformation_file(const SourceFile& file, const CloudFormationContext& context,
+                                    const iam::PolicyFileRules& policy_files) {
   if (const auto bad = find_binary_or_invalid_utf8(file.content)) {
     const auto [line, column] = line_column(file.content, *bad);
-    return parse_failure(file, "binary or non-UTF-8 file", line, column);
+    return parse_failure(file, policy_files, "binary or non-UTF-8 file", line, column);
   }
   ReadResult read = read_template(file);
   if (!read.ok()) {
     const ReadError error = read.error.value_or(ReadError{"unreadable file", 0, 0});
-    return parse_failure(file, error.message, error.line, error.column);
+    return parse_failure(file, policy_files, error.message, error.line, error.column);
   }
   const Value& root = *read.value;
-  // JSON candidates include Terraform plans (`terraform show -json`): same reader, own loader.
+  // JSON candidates include Terraform plans (`terraform show -json`) and standalone policies:
+  // same reader, own loaders.
   if (tf::looks_like_terraform_plan(root)) return tf::load_terraform_plan(file, root);
   LoadedFile loaded;
-  if (!is_template(root)) return loaded;
-  loaded.is_iac = true;
-  for (const ReadError& warning : read.warnings) {
-    Diagnostic d;
-    d.code = DiagnosticCode::duplicate_key;
-    d.level = DiagnosticLevel::warning;
-    d.message = warning.message;
-    d.location = Location{file.path, warning.line, warning.column, warning.line, warning.column};
-    loaded.diagnostics.push_back(std::move(d));
+  if (!is_template(root)) {
+    if (!looks_like_json(file.content)) return loaded;
+    loaded = iam::load_policy_file(file, root, policy_files);
+    if (loaded.is_iac) add_duplicate_key_warnings(file, read.warnings, loaded);
+    return loaded;
   }
+  loaded.is_iac = true;
+  add_duplicate_key_warnings(file, read.warnings, loaded);
   add_resources(file, root, context, loaded);
   return loaded;
 }

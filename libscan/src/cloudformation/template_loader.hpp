@@ -5,6 +5,7 @@
 
 #include "cloudformation/context.hpp"
 #include "graph/loaded_file.hpp"
+#include "iam/policy_file.hpp"
 #include "source/source_file.hpp"
 #include "value/json_reader.hpp"
 
@@ -14,7 +15,10 @@ namespace iacscan::detail {
 // is_iac=false and no diagnostics. A file that fails to read is reported as a parse error only
 // when its text looks like a template. Resource properties are evaluated (parameters from
 // `context`, conditions, intrinsic functions); resources whose Condition is false are left out.
-LoadedFile load_cloudformation_file(const SourceFile& file, const CloudFormationContext& context);
+// A JSON file that is neither a template nor a Terraform plan may be a standalone policy
+// (iam/policy_file.hpp), classified with the help of `policy_files`.
+LoadedFile load_cloudformation_file(const SourceFile& file, const CloudFormationContext& context,
+                                    const iam::PolicyFileRules& policy_files = {});
 
 // Reads a template's text into Values (JSON when it starts with '{', else YAML with the
 // short-form tags), without detecting or evaluating anything.

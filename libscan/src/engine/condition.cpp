@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "engine/attribute_path.hpp"
+#include "engine/builtin_predicates.hpp"
 
 namespace iacscan::detail {
 namespace {
@@ -108,7 +109,7 @@ Outcome evaluate_test(const Condition& c, const Value& subject) {
 
 // some: true when an element satisfies `where`; each: false when one does not. A single
 // map where a list is expected counts as a list of one (one Terraform block).
-Outcome evaluate_quantifier(const Condition& c, const Value& subject) {
+Outcome evaluate_quantifier(const Condition& c, const Value& subject, const Resource* resource) {
   const bool is_some = c.op == ConditionOp::some;
   const Truth decisive = is_some ? Truth::true_ : Truth::false_;
   const std::vector<const Value*> hits = resolve_all(subject, c.path);
@@ -127,7 +128,7 @@ Outcome evaluate_quantifier(const Condition& c, const Value& subject) {
       if (!unknown) unknown = item;
       continue;
     }
-    Outcome inner = evaluate(c.children.front(), *item);
+    Outcome inner = evaluate(c.children.front(), *item, resource);
     if (inner.truth == decisive) {
       if (!inner.witness) inner.witness = item;
       inner.attribute = c.attribute + "[]." + inner.attribute;
@@ -139,13 +140,13 @@ Outcome evaluate_quantifier(const Condition& c, const Value& subject) {
   return {truth_of(!is_some), hits.front(), c.attribute};
 }
 
-Outcome evaluate_junction(const Condition& c, const Value& subject) {
+Outcome evaluate_junction(const Condition& c, const Value& subject, const Resource* resource) {
   const bool is_any = c.op == ConditionOp::any;
   const Truth decisive = is_any ? Truth::true_ : Truth::false_;
   bool saw_unknown = false;
   Outcome last;
   for (const Condition& child : c.children) {
-    Outcome o = evaluate(child, subject);
+    Outcome o = evaluate(child, subject, resource);
     if (o.truth == decisive) return o;
     if (o.truth == Truth::unknown) saw_unknown = true;
     if (!last.witness && o.witness) last = o;
@@ -174,21 +175,25 @@ bool loosely_equal(const Value& a, const Value& b) {
   return false;
 }
 
-Outcome evaluate(const Condition& c, const Value& subject) {
+Outcome evaluate(const Condition& c, const Value& subject, const Resource* resource) {
   switch (c.op) {
     case ConditionOp::all:
     case ConditionOp::any:
-      return evaluate_junction(c, subject);
+      return evaluate_junction(c, subject, resource);
     case ConditionOp::not_: {
-      Outcome o = evaluate(c.children.front(), subject);
+      Outcome o = evaluate(c.children.front(), subject, resource);
       o.truth = truth_not(o.truth);
       return o;
     }
     case ConditionOp::some:
     case ConditionOp::each:
-      return evaluate_quantifier(c, subject);
+      return evaluate_quantifier(c, subject, resource);
     case ConditionOp::test:
       return evaluate_test(c, subject);
+    case ConditionOp::builtin:
+      // Without a resource there is nothing to judge: unknown, never a finding.
+      if (resource == nullptr) return {Truth::unknown, nullptr, {}, {}, {}};
+      return c.predicate->evaluate(PredicateInput{*resource, subject, c.arguments});
   }
   return {};
 }

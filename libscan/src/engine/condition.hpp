@@ -15,7 +15,10 @@ class RE2;
 
 namespace iacscan::detail {
 
-enum class ConditionOp { all, any, not_, some, each, test };
+struct Resource;
+struct BuiltinPredicate;
+
+enum class ConditionOp { all, any, not_, some, each, test, builtin };
 
 enum class TestOp {
   exists,
@@ -36,8 +39,10 @@ struct Condition {
   std::string attribute;            // dotted path, for test/some/each
   std::vector<std::string> path;    // attribute, split
   TestOp test = TestOp::exists;
-  std::vector<Value> operands;            // equals/in/contains/comparisons; exists: one bool
-  std::shared_ptr<const re2::RE2> regex;  // matches
+  std::vector<Value> operands;                  // equals/in/contains/comparisons; exists: one bool
+  std::shared_ptr<const re2::RE2> regex;        // matches
+  const BuiltinPredicate* predicate = nullptr;  // builtin: the named C++ predicate
+  Value arguments = Value::map({});             // builtin: its `with` map
 };
 
 // The outcome of evaluating a condition: its truth, and the value that decided it (the
@@ -47,9 +52,16 @@ struct Outcome {
   Truth truth = Truth::false_;
   const Value* witness = nullptr;
   std::string attribute;
+  // Built-in predicates judge values they derive (a statement inside a policy's JSON text):
+  // where the finding points, and what to show as its value, when there is no witness.
+  Span span;
+  std::string detail;
 };
 
-Outcome evaluate(const Condition& condition, const Value& subject);
+// `resource` is the resource being judged, for built-in predicates (which read its native
+// attributes); conditions without one do not need it.
+Outcome evaluate(const Condition& condition, const Value& subject,
+                 const Resource* resource = nullptr);
 
 // Loose equality for IaC values: CloudFormation writes booleans and numbers as strings,
 // Terraform as native values; "true" equals true and "5" equals 5.

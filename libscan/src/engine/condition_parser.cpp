@@ -2,6 +2,7 @@
 //   {all: [c...]}  {any: [c...]}  {not: c}
 //   {some: {attribute: p, where: c}}  {each: {attribute: p, where: c}}
 //   {attribute: p, <test>: operand}   where <test> is one of the names in kTests.
+//   {builtin: name, with: {key: value}}  a C++ predicate (builtin_predicates.hpp).
 #include "engine/condition_parser.hpp"
 
 #include <re2/re2.h>
@@ -10,6 +11,7 @@
 #include <utility>
 
 #include "engine/attribute_path.hpp"
+#include "engine/builtin_predicates.hpp"
 #include "engine/yaml_node.hpp"
 
 namespace iacscan::detail {
@@ -80,10 +82,36 @@ Condition parse_test(const YAML::Node& node) {
   return c;
 }
 
+Condition parse_builtin(const YAML::Node& node) {
+  Condition c;
+  c.op = ConditionOp::builtin;
+  const std::string name = required_string(node, "builtin");
+  c.predicate = find_builtin_predicate(name);
+  if (c.predicate == nullptr) {
+    std::string known;
+    for (const BuiltinPredicate& p : builtin_predicates())
+      known += (known.empty() ? "" : ", ") + std::string(p.name);
+    fail_at(node["builtin"], "unknown built-in predicate \"" + name + "\"; known: " + known);
+  }
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    if (key != "builtin" && key != "with")
+      fail_at(entry.first, "unexpected key \"" + key + "\" beside 'builtin' (use 'with')");
+  }
+  if (const YAML::Node with = node["with"]) {
+    if (!with.IsMap()) fail_at(with, "'with' must be a map");
+    c.arguments = node_to_value(with);
+  }
+  if (std::string problem = c.predicate->check_arguments(c.arguments); !problem.empty())
+    fail_at(node, "built-in predicate \"" + name + "\": " + problem);
+  return c;
+}
+
 }  // namespace
 
 Condition parse_condition(const YAML::Node& node) {
   if (!node || !node.IsMap()) fail_at(node, "a condition must be a map");
+  if (node["builtin"]) return parse_builtin(node);
   if (!node["attribute"] && node.size() != 1) {
     fail_at(node, "a condition map holds exactly one of all, any, not, some, each");
   }
@@ -98,7 +126,7 @@ Condition parse_condition(const YAML::Node& node) {
   if (node["some"]) return parse_quantifier(ConditionOp::some, node["some"]);
   if (node["each"]) return parse_quantifier(ConditionOp::each, node["each"]);
   if (node["attribute"]) return parse_test(node);
-  fail_at(node, "unknown condition: expected all, any, not, some, each or attribute");
+  fail_at(node, "unknown condition: expected all, any, not, some, each, attribute or builtin");
 }
 
 }  // namespace iacscan::detail

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/condition.hpp"
@@ -17,6 +18,10 @@ struct RuleExample {
   ExampleExpectation expectation = ExampleExpectation::bad;
   std::string code;
 };
+
+// A `kinds` entry that selects every resource able to hold an IAM policy document (a role, a
+// bucket policy, an SCP file ...), for rules that judge policies through built-in predicates.
+inline constexpr std::string_view kPolicyDocumentsSelector = "policy-documents";
 
 struct Rule {
   RuleInfo info;

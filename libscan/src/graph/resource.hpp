@@ -9,7 +9,7 @@
 
 namespace iacscan::detail {
 
-enum class SourceFormat { cloudformation, terraform };
+enum class SourceFormat { cloudformation, terraform, policy_file };
 
 // A rule the source asks not to apply to one resource (CloudFormation
 // Metadata.iacscan.skip), or another scanner's equivalent kept with that scanner's own rule id

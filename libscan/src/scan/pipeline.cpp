@@ -17,6 +17,7 @@ namespace {
 
 LoadedFile load(SourceFile& file, bool read_from_disk, std::size_t max_bytes,
                 const CloudFormationContext& cloudformation,
+                const iam::PolicyFileRules& policy_files,
                 std::shared_ptr<const tf::File>& terraform) {
   if (read_from_disk) {
     if (auto problem = read_source(file, max_bytes)) {
@@ -27,7 +28,7 @@ LoadedFile load(SourceFile& file, bool read_from_disk, std::size_t max_bytes,
     }
   }
   if (file.kind == SourceKind::cloudformation_candidate) {
-    return load_cloudformation_file(file, cloudformation);
+    return load_cloudformation_file(file, cloudformation, policy_files);
   }
   // Terraform files are parsed here, in parallel; they are evaluated together, per module,
   // once every file is parsed.
@@ -61,11 +62,14 @@ void prefer_plans_over_sources(const SourceSet& sources, std::vector<LoadedFile>
 ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet& policies,
                         const CloudFormationContext& cloudformation, const ScanOptions& options,
                         std::vector<Diagnostic> diagnostics, std::vector<std::string> scan_roots) {
+  iam::PolicyFileRules policy_files;
+  for (const auto& [glob, type] : options.policy_types)
+    if (auto parsed = iam::parse_policy_type(type)) policy_files.globs.emplace_back(glob, *parsed);
   std::vector<LoadedFile> loaded(sources.size());
   std::vector<std::shared_ptr<const tf::File>> terraform(sources.size());
   parallel_for(sources.size(), options.jobs, [&](std::size_t i) {
     loaded[i] = load(sources.at(static_cast<FileId>(i)), read_from_disk, options.max_file_bytes,
-                     cloudformation, terraform[i]);
+                     cloudformation, policy_files, terraform[i]);
   });
 
   NestedStackLimits nested_limits;

@@ -7,6 +7,7 @@
 
 #include "cloudformation/context.hpp"
 #include "engine/policy_set.hpp"
+#include "iam/policy_file.hpp"
 #include "scan/pipeline.hpp"
 #include "source/discovery.hpp"
 
@@ -25,6 +26,13 @@ Scanner& Scanner::operator=(Scanner&&) noexcept = default;
 Scanner::~Scanner() = default;
 
 Result<Scanner> Scanner::create(const ScanOptions& options) {
+  for (const auto& [glob, type] : options.policy_types) {
+    if (!detail::iam::parse_policy_type(type))
+      return Error{ErrorCode::invalid_option,
+                   "unknown policy type \"" + type + "\" for \"" + glob +
+                       "\": expected scp, rcp, identity, resource, trust or ai-opt-out",
+                   {}};
+  }
   auto policies = detail::load_policies(options);
   if (!policies) return policies.error();
   auto cloudformation = detail::make_cloudformation_context(options);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 
 #include "terraform/value_ops.hpp"
 
@@ -318,6 +319,9 @@ Value Evaluator::template_value(const Expr& expr) {
   render_parts(expr, out, unknown, is_unknown);
   if (is_unknown) {
     unknown.span = expr.span;
+    // A policy written as a heredoc around "${aws_s3_bucket.b.arn}" is still readable.
+    if (!is_error(unknown))
+      unknown.encoded = std::make_shared<const EncodedText>(EncodedText{nullptr, std::move(out)});
     return unknown;
   }
   Value v = Value::string(std::move(out), expr.span);
@@ -332,6 +336,7 @@ void Evaluator::render_parts(const Expr& parts, std::string& out, Value& unknown
   auto mark = [&](const Value& v) {
     add_refs(unknown, v);
     if (!v.is_unknown() && v.is_fully_known()) return false;
+    if (!is_error(v)) out += kUnknownMarker;
     if (!is_unknown || (is_error(v) && !is_error(unknown))) {
       std::vector<std::string> refs = std::move(unknown.refs);
       unknown = v.is_unknown() ? v : Value::unknown("depends on an unknown value");

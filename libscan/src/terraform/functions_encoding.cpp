@@ -4,6 +4,7 @@
 // (a bucket policy from jsonencode); decoders give values positioned at the call.
 #include <cctype>
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -122,10 +123,22 @@ void append_json(const Value& value, std::string& out) {
   }
 }
 
+// Sees unknown arguments itself: the known parts of a policy built with jsonencode can
+// still be judged, so the result keeps the positioned structure it encodes.
 Value jsonencode(FunctionCall& call) {
-  std::string out;
-  append_json(arg(call, 0), out);
-  return Value::string(std::move(out));
+  const Value& document = arg(call, 0);
+  auto encoded = std::make_shared<EncodedText>();
+  encoded->structure = std::make_shared<const Value>(document);
+  Value result;
+  if (document.is_fully_known()) {
+    std::string out;
+    append_json(document, out);
+    result = Value::string(std::move(out));
+  } else {
+    result = Value::unknown("depends on an unknown value", call.span);
+  }
+  result.encoded = std::move(encoded);
+  return result;
 }
 
 // A decoded document as if written at the call: every span is the call's, maps sorted as
@@ -374,7 +387,7 @@ std::vector<FunctionSpec> encoding_functions() {
       {"base64gzip", base64gzip, 1, 1, false},
       {"csvdecode", csvdecode, 1, 1, false},
       {"jsondecode", jsondecode, 1, 1, false},
-      {"jsonencode", jsonencode, 1, 1, false},
+      {"jsonencode", jsonencode, 1, 1, true},
       {"textdecodebase64", textdecodebase64, 2, 2, false},
       {"textencodebase64", textencodebase64, 2, 2, false},
       {"urlencode", urlencode, 1, 1, false},

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -953,8 +954,15 @@ Value policy_document_json(const Value& document, const Span& span, PolicyJsonLa
     failed.refs = std::move(refs);
     return failed;
   }
-  if (!document.is_fully_known())
-    return unknown_because("the policy document is not fully known", span, std::move(refs));
+  // Readers of the text (the IAM policy engine) judge the statements where they were written.
+  auto encoded = std::make_shared<EncodedText>();
+  encoded->structure = std::make_shared<const Value>(document);
+  if (!document.is_fully_known()) {
+    Value partial =
+        unknown_because("the policy document is not fully known", span, std::move(refs));
+    partial.encoded = std::move(encoded);
+    return partial;
+  }
   // Written here rather than with jsonencode: the provider keeps its model's key order
   // (Version before Statement, Sid before Effect ...) where jsonencode sorts keys, and its
   // `json` attribute is indented.
@@ -963,6 +971,7 @@ Value policy_document_json(const Value& document, const Span& span, PolicyJsonLa
   Value text = Value::string(writer.take(), span);
   text.refs = std::move(refs);
   text.origin = document.origin;
+  text.encoded = std::move(encoded);
   return text;
 }
 

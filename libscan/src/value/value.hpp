@@ -39,6 +39,20 @@ struct Provenance {
   std::string note;  // e.g. "default of parameter \"WebsiteAcl\""
 };
 
+class Value;
+
+// A string that serialises a document (the result of Terraform's jsonencode, the json of an
+// aws_iam_policy_document, a template rendered around unknown parts) keeps what a reader of
+// the document needs and the text alone loses: the positioned structure it was encoded from,
+// or the text with a marker where an unknown part was. The string itself may be unknown.
+struct EncodedText {
+  std::shared_ptr<const Value> structure;  // null when only the text is known
+  std::string partial_text;                // kUnknownMarker stands for each unknown part
+};
+
+// U+E000 (private use): valid inside a JSON string, never written by AWS or Terraform.
+inline constexpr std::string_view kUnknownMarker = "\xEE\x80\x80";
+
 class Value {
  public:
   enum class Kind : std::uint8_t { null, boolean, number, string, list, map, unknown };
@@ -98,6 +112,8 @@ class Value {
   // AllowedValues, both branches of an Fn::If on an unknown condition); null when anything is
   // possible. Shared, like origin, so copying a value stays cheap.
   std::shared_ptr<const List> candidates;
+  // Strings (or unknown strings) that serialise a document; see EncodedText.
+  std::shared_ptr<const EncodedText> encoded;
 
  private:
   Kind kind_ = Kind::null;
