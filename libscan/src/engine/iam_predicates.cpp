@@ -164,7 +164,10 @@ Outcome iam_policy_invalid(const PredicateInput& input) {
                    policy.malformed_span.valid() ? policy.malformed_span : embedded.document->span,
                    policy.malformed_reason);
     for (const iam::PolicyIssue& issue : iam::validate_policy(policy, embedded.type, catalog())) {
-      if (issue.level == iam::IssueLevel::note) continue;
+      // A missing Version matters only when the policy uses variables, which
+      // policy-variables-need-version reports; generated documents (SAM policy templates)
+      // leave it out and the user cannot add it.
+      if (issue.level == iam::IssueLevel::note || issue.code == "missing-version") continue;
       return found(embedded.attribute, issue.span.valid() ? issue.span : embedded.document->span,
                    issue.message);
     }

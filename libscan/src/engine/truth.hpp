@@ -23,4 +23,17 @@ constexpr Truth truth_not(Truth t) noexcept {
   }
 }
 
+// Kleene conjunction and disjunction: false (true) decides whatever the other side is.
+constexpr Truth truth_and(Truth a, Truth b) noexcept {
+  if (a == Truth::false_ || b == Truth::false_) return Truth::false_;
+  if (a == Truth::unknown || b == Truth::unknown) return Truth::unknown;
+  return Truth::true_;
+}
+
+constexpr Truth truth_or(Truth a, Truth b) noexcept {
+  if (a == Truth::true_ || b == Truth::true_) return Truth::true_;
+  if (a == Truth::unknown || b == Truth::unknown) return Truth::unknown;
+  return Truth::false_;
+}
+
 }  // namespace iacscan::detail

@@ -16,10 +16,10 @@ namespace {
 // An Allow that grants what `actions` says on what `resources` says, with no Condition
 // that could stop it.
 Truth unconditional_grant(const Statement& statement, Truth actions, Truth resources) {
-  Truth truth = truth_both(effect_is(statement, Effect::allow), actions);
-  truth = truth_both(truth, resources);
+  Truth truth = truth_and(effect_is(statement, Effect::allow), actions);
+  truth = truth_and(truth, resources);
   if (truth == Truth::false_) return truth;
-  return truth_both(truth, truth_not(condition_restricts(statement.condition)));
+  return truth_and(truth, truth_not(condition_restricts(statement.condition)));
 }
 
 Span action_span(const Statement& statement) {

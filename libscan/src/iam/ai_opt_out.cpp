@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
+#include "iam/ascii_case.hpp"
 #include "iam/document_size.hpp"
 #include "iam/policy.hpp"
 
@@ -23,13 +23,6 @@ bool is_child_operator_value(std::string_view value) {
   static constexpr std::array<std::string_view, 5> kValues = {"@@all", "@@append", "@@assign",
                                                               "@@none", "@@remove"};
   return std::find(kValues.begin(), kValues.end(), value) != kValues.end();
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 class Reader {
@@ -167,8 +160,8 @@ class Reader {
     setting.assigned = assign->is_string() ? assign->text() : assign->to_display_string();
     if (assign->is_string() && (setting.assigned == "optOut" || setting.assigned == "optIn"))
       return;
-    const bool case_only = equals_ignoring_case(setting.assigned, "optOut") ||
-                           equals_ignoring_case(setting.assigned, "optIn");
+    const bool case_only =
+        ascii_iequals(setting.assigned, "optOut") || ascii_iequals(setting.assigned, "optIn");
     issue("invalid-value",
           "\"" + setting.assigned + "\" is not \"optOut\" or \"optIn\"" +
               (case_only ? " (the values are case-sensitive)" : ""),

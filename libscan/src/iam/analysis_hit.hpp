@@ -14,20 +14,6 @@
 
 namespace iacscan::detail::iam {
 
-// Kleene conjunction and disjunction. Named apart from any general truth_and / truth_or so
-// that argument-dependent lookup on Truth never finds two candidates.
-constexpr Truth truth_both(Truth a, Truth b) noexcept {
-  if (a == Truth::false_ || b == Truth::false_) return Truth::false_;
-  if (a == Truth::unknown || b == Truth::unknown) return Truth::unknown;
-  return Truth::true_;
-}
-
-constexpr Truth truth_either(Truth a, Truth b) noexcept {
-  if (a == Truth::true_ || b == Truth::true_) return Truth::true_;
-  if (a == Truth::unknown || b == Truth::unknown) return Truth::unknown;
-  return Truth::false_;
-}
-
 // Statement index of a hit that belongs to the policy as a whole (the document or its
 // Statement element is unknown).
 inline constexpr std::size_t kWholePolicy = static_cast<std::size_t>(-1);
@@ -43,7 +29,7 @@ struct AnalysisHit {
 // True when a hit is, else Unknown when a hit is, else False.
 inline Truth overall_truth(const std::vector<AnalysisHit>& hits) {
   Truth result = Truth::false_;
-  for (const AnalysisHit& hit : hits) result = truth_either(result, hit.truth);
+  for (const AnalysisHit& hit : hits) result = truth_or(result, hit.truth);
   return result;
 }
 

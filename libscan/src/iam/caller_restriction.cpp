@@ -137,7 +137,7 @@ Truth condition_limits_callers(const ConditionBlock& condition, PolicyType type)
   if (condition.malformed) return Truth::true_;  // AWS rejects it; the validator says so
   Truth result = condition.unknown ? Truth::unknown : Truth::false_;
   for (const ConditionClause& clause : condition.clauses)
-    result = truth_either(result, clause_limits_callers(clause, type));
+    result = truth_or(result, clause_limits_callers(clause, type));
   return result;
 }
 

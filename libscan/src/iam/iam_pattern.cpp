@@ -79,12 +79,4 @@ bool pattern_matches_everything(const Pattern& pattern) {
   return true;
 }
 
-bool ascii_iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
 }  // namespace iacscan::detail::iam

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "iam/ascii_case.hpp"
+
 namespace iacscan::detail::iam {
 
 struct Pattern {
@@ -34,8 +36,5 @@ bool pattern_match(const Pattern& pattern, std::string_view text, bool ignore_ca
 
 // True when the pattern matches every string: one or more wildcard `*` and nothing else.
 bool pattern_matches_everything(const Pattern& pattern);
-
-// Equal ignoring ASCII case (StringEqualsIgnoreCase, operator names; see ascii_case.hpp).
-bool ascii_iequals(std::string_view a, std::string_view b);
 
 }  // namespace iacscan::detail::iam

@@ -5,16 +5,11 @@
 #include <cctype>
 #include <memory>
 
+#include "iam/ascii_case.hpp"
 #include "source/path_glob.hpp"
 
 namespace iacscan::detail::iam {
 namespace {
-
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // "service-control-policies" → "servicecontrolpolicies"; tokens split on everything else.
 std::string alphanumerics(std::string_view s) {
@@ -182,7 +177,7 @@ std::optional<PolicyFileClass> cli_shape(const Value& root) {
 }
 
 bool is_assume_role_action(std::string_view action) {
-  const std::string lower = lowercase(action);
+  const std::string lower = ascii_lowercase(action);
   return lower.starts_with("sts:assumerole") || lower == "sts:tagsession" ||
          lower == "sts:setsourceidentity" || lower == "sts:setcontext";
 }

@@ -68,16 +68,15 @@ std::vector<EscalationHit> EscalationAnalyzer::analyze(const Policy& policy) con
       if (named == Truth::false_) continue;
       const Span at = statement.action.present ? statement.action.span : statement.span;
       if (allow != Truth::false_) {
-        Truth truth = truth_both(truth_both(allow, named), unconditional);
+        Truth truth = truth_and(truth_and(allow, named), unconditional);
         if (truth != Truth::false_)
-          truth = truth_both(truth, allow_reaches(statement, action.target));
+          truth = truth_and(truth, allow_reaches(statement, action.target));
         if (truth != Truth::false_)
           steps[i].grants.push_back(
               statement_hit(statement, at, "grants " + std::string(action.name), truth));
       } else {
-        Truth truth = truth_both(named, unconditional);
-        if (truth != Truth::false_)
-          truth = truth_both(truth, deny_covers(statement, action.target));
+        Truth truth = truth_and(named, unconditional);
+        if (truth != Truth::false_) truth = truth_and(truth, deny_covers(statement, action.target));
         if (truth != Truth::false_)
           steps[i].denials.push_back(
               statement_hit(statement, at, "denies " + std::string(action.name), truth));
@@ -86,7 +85,7 @@ std::vector<EscalationHit> EscalationAnalyzer::analyze(const Policy& policy) con
   }
   for (EscalationStep& step : steps) {
     add_policy_unknowns(policy, "whether " + std::string(step.action) + " is granted", step.grants);
-    step.truth = truth_both(overall_truth(step.grants), truth_not(overall_truth(step.denials)));
+    step.truth = truth_and(overall_truth(step.grants), truth_not(overall_truth(step.denials)));
   }
 
   std::vector<EscalationHit> hits;
@@ -97,7 +96,7 @@ std::vector<EscalationHit> EscalationAnalyzer::analyze(const Policy& policy) con
     hit.truth = Truth::true_;
     for (std::size_t a = 0; a < paths[p].action_count(); ++a) {
       const EscalationStep& step = steps[path_actions_[p][a]];
-      hit.truth = truth_both(hit.truth, step.truth);
+      hit.truth = truth_and(hit.truth, step.truth);
       hit.steps.push_back(step);
     }
     if (hit.truth == Truth::false_) continue;

@@ -110,9 +110,9 @@ std::vector<AnalysisHit> find_public_principals(const Policy& policy, PolicyType
     Truth truth = effect_is(statement, Effect::allow);
     if (truth == Truth::false_) continue;
     const PublicPrincipal principal = public_principal(statement);
-    truth = truth_both(truth, principal.truth);
+    truth = truth_and(truth, principal.truth);
     if (truth == Truth::false_) continue;
-    truth = truth_both(truth, truth_not(condition_limits_callers(statement.condition, type)));
+    truth = truth_and(truth, truth_not(condition_limits_callers(statement.condition, type)));
     if (truth == Truth::false_) continue;
     hits.push_back(statement_hit(statement, principal.span,
                                  principal.detail + " without a condition that limits callers",

@@ -52,16 +52,4 @@ struct EvalOptions {
   const ClauseOverride* clause_override = nullptr;
 };
 
-constexpr Truth truth_and(Truth a, Truth b) noexcept {
-  if (a == Truth::false_ || b == Truth::false_) return Truth::false_;
-  if (a == Truth::unknown || b == Truth::unknown) return Truth::unknown;
-  return Truth::true_;
-}
-
-constexpr Truth truth_or(Truth a, Truth b) noexcept {
-  if (a == Truth::true_ || b == Truth::true_) return Truth::true_;
-  if (a == Truth::unknown || b == Truth::unknown) return Truth::unknown;
-  return Truth::false_;
-}
-
 }  // namespace iacscan::detail::iam

@@ -112,7 +112,7 @@ Truth allow_reaches(const Statement& statement, const ResourceTarget& target) {
       const bool may_take_all =
           takes_all || (!everything(target) && reach == ResourceReach::service_wildcard);
       if (takes_all && !item.unknown) return Truth::false_;
-      if (may_take_all) result = truth_both(result, Truth::unknown);
+      if (may_take_all) result = truth_and(result, Truth::unknown);
     }
     return result;
   }

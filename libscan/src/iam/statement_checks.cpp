@@ -26,14 +26,14 @@ Truth condition_restricts(const ConditionBlock& condition) {
   Truth result = condition.unknown ? Truth::unknown : Truth::false_;
   for (const ConditionClause& clause : condition.clauses) {
     if (clause.values.unknown) {
-      result = truth_either(result, Truth::unknown);
+      result = truth_or(result, Truth::unknown);
       continue;
     }
     if (clause_restricts_nothing(clause)) continue;
     // An unknown value could be "*" and make the clause pass everything.
     const bool like = clause.op.base == "StringLike" || clause.op.base == "ArnLike";
     if (like && clause.values.has_unknown()) {
-      result = truth_either(result, Truth::unknown);
+      result = truth_or(result, Truth::unknown);
       continue;
     }
     return Truth::true_;
