@@ -42,6 +42,7 @@ struct Found {
 struct Loaded {
   SourceSet sources;
   std::vector<Resource> resources;
+  std::vector<std::string> unreadable;  // JSON and YAML files that failed to parse
 };
 
 Loaded load_everything(const std::vector<std::string>& dirs) {
@@ -65,6 +66,10 @@ Loaded load_everything(const std::vector<std::string>& dirs) {
     }
     LoadedFile loaded = load_cloudformation_file(f);
     for (Resource& r : loaded.resources) out.resources.push_back(std::move(r));
+    for (const iacscan::Diagnostic& d : loaded.diagnostics)
+      if (d.code == iacscan::DiagnosticCode::parse_error)
+        out.unreadable.push_back(d.location.path + ":" + std::to_string(d.location.start_line) +
+                                 ": " + d.message);
   }
   TerraformSettings settings;
   settings.read_from_disk = true;
@@ -147,6 +152,10 @@ void analyse(const Found& f, const iam::ActionCatalog& catalog,
   counts->admin += admin_truth == Truth::true_;
   counts->admin_unknown += admin_truth == Truth::unknown;
   const Truth public_truth = iam::overall_truth(exposed);
+  if (show != nullptr && std::string_view(show) == "public")
+    for (const auto& hit : exposed)
+      std::printf("  %s line %u: %s%s\n", f.where.c_str(), hit.span.range.start_line,
+                  hit.truth == Truth::true_ ? "" : "(unknown) ", hit.detail.c_str());
   counts->public_principal += public_truth == Truth::true_;
   counts->public_unknown += public_truth == Truth::unknown;
   bool any_path = false;
@@ -208,6 +217,9 @@ int main(int argc, char** argv) {
   std::printf("documents unknown (built from values known only at deploy time):\n");
   for (const auto& [key, n] : counts.unknown_by_origin)
     std::printf("  %-40s %6zu\n", key.c_str(), n);
+  std::printf("files that could not be parsed (templates or policy files): %zu\n",
+              loaded.unreadable.size());
+  for (const std::string& f : loaded.unreadable) std::printf("  %s\n", f.c_str());
   std::printf("documents that could not be read: %zu\n", counts.failures.size());
   for (const std::string& f : counts.failures) std::printf("  %s\n", f.c_str());
   std::printf("\nadministrator access: %zu (unknown %zu)\n", counts.admin, counts.admin_unknown);

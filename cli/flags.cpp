@@ -53,10 +53,11 @@ void add_scan_flags(CLI::App& scan, RawArgs& args) {
                   "every root module after its own terraform.tfvars and *.auto.tfvars "
                   "(repeatable; a later file wins)")
       ->allow_extra_args(false);
-  scan.add_option("--policy-type", args.policy_types,
-                  "Type of the standalone policy files matching GLOB: GLOB=TYPE with TYPE one "
-                  "of scp, rcp, identity, resource, trust, ai-opt-out (\"org/scps/**=scp\"); "
-                  "repeatable, the first match wins over every other clue")
+  scan.add_option(
+          "--policy-type", args.policy_types,
+          "Type of the standalone policy files matching GLOB: GLOB=TYPE with TYPE one "
+          "of scp, rcp, identity, resource, endpoint, trust, ai-opt-out (\"org/scps/**=scp\"); "
+          "repeatable, the first match wins over every other clue")
       ->check(CLI::Validator(check_parameter, "GLOB=TYPE"))
       ->allow_extra_args(false);
   scan.add_option("--max-instances", args.terraform_max_instances,

@@ -298,7 +298,7 @@ TEST_CASE("policy file types from conventional names, nearest organization name 
         iam::PolicyType::rcp);
   CHECK(iam::policy_type_from_path("org/ai-opt-out.json") == iam::PolicyType::ai_opt_out);
   CHECK(iam::policy_type_from_path("roles/ci-trust-policy.json") == iam::PolicyType::trust);
-  CHECK(iam::policy_type_from_path("vpc_endpoint_policies/s3.json") == iam::PolicyType::resource);
+  CHECK(iam::policy_type_from_path("vpc_endpoint_policies/s3.json") == iam::PolicyType::endpoint);
   CHECK_FALSE(iam::policy_type_from_path("policies/app.json").has_value());
   // "scp" must be a word, not part of one.
   CHECK_FALSE(iam::policy_type_from_path("landscape/policy.json").has_value());

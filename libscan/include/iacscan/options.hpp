@@ -37,8 +37,8 @@ struct ScanOptions {
   std::size_t terraform_max_instances = 1000;
   // The type of standalone policy files by path glob ("org/scps/**" → "scp"), tried in order,
   // the first match winning over every other clue. Types: scp, rcp, identity, resource,
-  // trust, ai-opt-out. Globs match display paths: `*`, `?`, `**`; a glob without '/' matches
-  // file names (docs/iam.md).
+  // endpoint, trust, ai-opt-out. Globs match display paths: `*`, `?`, `**`; a glob without '/'
+  // matches file names (docs/iam.md).
   std::vector<std::pair<std::string, std::string>> policy_types;
 };
 

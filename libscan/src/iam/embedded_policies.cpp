@@ -30,6 +30,7 @@ constexpr PolicyType kTrust = PolicyType::trust;
 constexpr std::array kLocations = std::to_array<Location>({
     {"AWS::ApiGateway::RestApi", "Policy", kResource},
     {"AWS::Backup::BackupVault", "AccessPolicy", kResource},
+    {"AWS::EC2::VPCEndpoint", "PolicyDocument", PolicyType::endpoint},
     {"AWS::ECR::Repository", "RepositoryPolicyText", kResource},
     {"AWS::EFS::FileSystem", "FileSystemPolicy", kResource},
     {"AWS::Elasticsearch::Domain", "AccessPolicies", kResource},
@@ -53,6 +54,7 @@ constexpr std::array kLocations = std::to_array<Location>({
     {"AWS::SSO::PermissionSet", "InlinePolicy", kIdentity},
     {"AWS::SecretsManager::ResourcePolicy", "ResourcePolicy", kResource},
     {"PolicyFile::AiOptOut", "Document", PolicyType::ai_opt_out},
+    {"PolicyFile::Endpoint", "Document", PolicyType::endpoint},
     {"PolicyFile::Identity", "Document", kIdentity},
     {"PolicyFile::RCP", "Document", PolicyType::rcp},
     {"PolicyFile::Resource", "Document", kResource},
@@ -88,8 +90,8 @@ constexpr std::array kLocations = std::to_array<Location>({
     {"aws_sqs_queue", "policy", kResource},
     {"aws_sqs_queue_policy", "policy", kResource},
     {"aws_ssoadmin_permission_set_inline_policy", "inline_policy", kIdentity},
-    {"aws_vpc_endpoint", "policy", kResource},
-    {"aws_vpc_endpoint_policy", "policy", kResource},
+    {"aws_vpc_endpoint", "policy", PolicyType::endpoint},
+    {"aws_vpc_endpoint_policy", "policy", PolicyType::endpoint},
 });
 
 static_assert(std::is_sorted(kLocations.begin(), kLocations.end(),

@@ -21,11 +21,13 @@ enum class PolicyType : std::uint8_t {
   identity,    // attached to a user, group or role (or a permissions boundary)
   trust,       // a role's AssumeRolePolicyDocument / assume_role_policy
   resource,    // attached to a resource (bucket, queue, key ...); needs a Principal
+  endpoint,    // a VPC endpoint policy: a resource policy on the network path, whose callers
+               // are inside the VPC by definition, so a "*" principal is not public
   scp,         // AWS Organizations service control policy
   rcp,         // AWS Organizations resource control policy
   ai_opt_out,  // AWS Organizations AI services opt-out policy (not IAM syntax)
 };
-std::string_view policy_type_name(PolicyType type);  // "identity", "trust", ..., "ai-opt-out"
+std::string_view policy_type_name(PolicyType type);  // "identity", "trust", "endpoint", ...
 
 // One scalar element: an action, a resource ARN, a principal, a condition value.
 struct Element {

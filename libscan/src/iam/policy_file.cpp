@@ -62,8 +62,9 @@ std::optional<PolicyType> organization_type_of_name(std::string_view segment) {
 std::optional<PolicyType> other_type_of_name(std::string_view segment) {
   const std::string joined = alphanumerics(segment);
   if (contains(joined, {"trustpolic", "assumerolepolic"})) return PolicyType::trust;
-  if (contains(joined, {"resourcepolic", "bucketpolic", "endpointpolic", "keypolic", "queuepolic",
-                        "topicpolic", "repositorypolic", "secretpolic"}))
+  if (contains(joined, {"endpointpolic"})) return PolicyType::endpoint;
+  if (contains(joined, {"resourcepolic", "bucketpolic", "keypolic", "queuepolic", "topicpolic",
+                        "repositorypolic", "secretpolic"}))
     return PolicyType::resource;
   if (contains(joined,
                {"identitypolic", "permissionsboundar", "rolepolic", "userpolic", "grouppolic"}))
@@ -220,8 +221,9 @@ std::string_view classified_by_name(ClassifiedBy by) {
 }
 
 std::optional<PolicyType> parse_policy_type(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, PolicyType>, 6> kNames = {{
+  static constexpr std::array<std::pair<std::string_view, PolicyType>, 7> kNames = {{
       {"ai-opt-out", PolicyType::ai_opt_out},
+      {"endpoint", PolicyType::endpoint},
       {"identity", PolicyType::identity},
       {"rcp", PolicyType::rcp},
       {"resource", PolicyType::resource},
@@ -248,6 +250,8 @@ std::string policy_file_native_type(PolicyType type) {
       return "PolicyFile::Trust";
     case PolicyType::resource:
       return "PolicyFile::Resource";
+    case PolicyType::endpoint:
+      return "PolicyFile::Endpoint";
     case PolicyType::scp:
       return "PolicyFile::SCP";
     case PolicyType::rcp:

@@ -39,7 +39,8 @@ struct PolicyFileClass {
   std::string organizations_type;   // "SERVICE_CONTROL_POLICY", from a Type field
 };
 
-// "scp", "rcp", "identity", "resource", "trust", "ai-opt-out" (as in configuration files).
+// "scp", "rcp", "identity", "resource", "endpoint", "trust", "ai-opt-out" (as in
+// configuration files).
 std::optional<PolicyType> parse_policy_type(std::string_view name);
 // AWS Organizations' policy type names: SERVICE_CONTROL_POLICY, RESOURCE_CONTROL_POLICY,
 // AISERVICES_OPT_OUT_POLICY; other Organizations types (tag, backup ...) are not ours.

@@ -283,6 +283,8 @@ std::string_view policy_type_name(PolicyType type) {
       return "trust";
     case PolicyType::resource:
       return "resource";
+    case PolicyType::endpoint:
+      return "endpoint";
     case PolicyType::scp:
       return "scp";
     case PolicyType::rcp:

@@ -14,7 +14,8 @@ constexpr std::string_view kCurrentVersion = "2012-10-17";
 constexpr std::string_view kOldVersion = "2008-10-17";
 
 bool needs_principal(PolicyType type) {
-  return type == PolicyType::resource || type == PolicyType::trust || type == PolicyType::rcp;
+  return type == PolicyType::resource || type == PolicyType::endpoint ||
+         type == PolicyType::trust || type == PolicyType::rcp;
 }
 
 void check_version(const Policy& policy, PolicyIssues& issues) {

@@ -30,7 +30,7 @@ Result<Scanner> Scanner::create(const ScanOptions& options) {
     if (!detail::iam::parse_policy_type(type))
       return Error{ErrorCode::invalid_option,
                    "unknown policy type \"" + type + "\" for \"" + glob +
-                       "\": expected scp, rcp, identity, resource, trust or ai-opt-out",
+                       "\": expected scp, rcp, identity, resource, endpoint, trust or ai-opt-out",
                    {}};
   }
   auto policies = detail::load_policies(options);
