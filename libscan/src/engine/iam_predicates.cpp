@@ -156,7 +156,9 @@ Outcome iam_public_principal(const PredicateInput& input) {
 Outcome iam_policy_invalid(const PredicateInput& input) {
   Outcome undecided;
   for (const iam::EmbeddedPolicy& embedded : iam::find_policies(input.resource)) {
-    if (embedded.type == PolicyType::ai_opt_out) continue;
+    // SCPs are scp_invalid's (under the configured syntax profile), which runs these same
+    // checks: judging them here too would report each mistake twice.
+    if (embedded.type == PolicyType::ai_opt_out || embedded.type == PolicyType::scp) continue;
     const iam::Policy policy = iam::read_policy(*embedded.document);
     if (policy.unknown) continue;  // nothing to validate yet; a value known after apply
     if (policy.malformed)

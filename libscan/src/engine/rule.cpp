@@ -9,7 +9,8 @@
 namespace iacscan::detail {
 namespace {
 
-constexpr std::array<const char*, 3> kFormats = {"cloudformation", "terraform", "policy"};
+// "scp": a standalone policy file in an SCP folder (its path, not its content, makes it one).
+constexpr std::array<const char*, 4> kFormats = {"cloudformation", "terraform", "policy", "scp"};
 
 RuleScope parse_scope(const YAML::Node& root) {
   const std::string scope = optional_string(root, "scope");
