@@ -4,6 +4,7 @@
 // classification (policy_file); AI services opt-out policies; document sizes.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 
 #include "cfn_test_support.hpp"
@@ -12,6 +13,7 @@
 #include "iam/embedded_policies.hpp"
 #include "iam/policy.hpp"
 #include "iam/policy_file.hpp"
+#include "iam/scp_size.hpp"
 #include "source/path_glob.hpp"
 #include "test_support.hpp"
 #include "tf_test_support.hpp"
@@ -363,6 +365,41 @@ TEST_CASE("a describe-policy file loads as one SCP pseudo-resource with its docu
   CHECK(policy.statements[0].span.range.start_line == 2);
 }
 
+TEST_CASE("placeholders of a policy template file are unknown, IAM policy variables are not") {
+  iacscan::detail::SourceFile file;
+  file.id = 2;
+  file.path = "templates/app-policy.json";
+  file.content = R"({"Version": "2012-10-17", "Statement": [{"Effect": "${effect}",
+    "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${bucket}/${aws:username}/*"}]})";
+  const auto loaded = iacscan::detail::load_cloudformation_file(file);
+  REQUIRE(loaded.resources.size() == 1);
+  const iam::Policy policy = only_policy(loaded.resources[0], iam::PolicyType::identity);
+  REQUIRE(policy.statements.size() == 1);
+  CHECK(policy.statements[0].effect == iam::Effect::unknown);
+  CHECK(policy.statements[0].resource.items.at(0).unknown);
+  CHECK_FALSE(policy.statements[0].action.items.at(0).unknown);
+  // The size is still counted on the file as written.
+  CHECK(policy.source_text == file.content);
+}
+
+TEST_CASE("an ECR repository policy's Resource is implied") {
+  auto e = evaluate_main(R"(resource "aws_ecr_repository_policy" "p" {
+  repository = "app"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "ecr:BatchGetImage" }] })
+}
+resource "aws_sqs_queue_policy" "q" {
+  queue_url = "q"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "sqs:SendMessage" }] })
+}
+)");
+  const auto ecr = iam::find_policies(e.resource("aws_ecr_repository_policy.p"));
+  REQUIRE(ecr.size() == 1);
+  CHECK(ecr[0].resource_implied);
+  const auto sqs = iam::find_policies(e.resource("aws_sqs_queue_policy.q"));
+  REQUIRE(sqs.size() == 1);
+  CHECK_FALSE(sqs[0].resource_implied);
+}
+
 TEST_CASE("a broken JSON file in an SCP folder is reported, not ignored") {
   iacscan::detail::SourceFile file;
   file.id = 1;
@@ -415,4 +452,84 @@ TEST_CASE("document sizes: raw text, whitespace outside strings removed, compact
   Value with_unknown = Value::map({});
   with_unknown.set("a", Value::unknown("x"));
   CHECK_FALSE(iam::minified_size(with_unknown).has_value());
+}
+
+TEST_CASE("document sizes: a structure with unknown parts has a lower bound") {
+  Value with_unknown = json(R"({"a": [1, 2], "b": "xy"})");  // {"a":[1,2],"b":"xy"}: 20 bytes
+  with_unknown.find("a")->items().push_back(Value::unknown("x"));
+  // The unknown element may be AWS::NoValue and vanish with its comma.
+  CHECK(iam::structure_size(with_unknown).at_least == 20);
+  CHECK_FALSE(iam::structure_size(with_unknown).known);
+  Value choice = Value::unknown("x");
+  choice.candidates = std::make_shared<const Value::List>(
+      Value::List{Value::string("abc"), Value::number(12, "12")});
+  with_unknown.set("b", choice);  // {"a":[1,2],"b":12} at least
+  CHECK(iam::structure_size(with_unknown).at_least == 18);
+  CHECK(iam::structure_size(json(R"({"a": [1, 2], "b": "xy"})")).at_least == 20);
+  CHECK(iam::structure_size(json(R"({"a": [1, 2], "b": "xy"})")).known);
+}
+
+namespace {
+
+// An SCP deny statement with a short Sid:
+// {"Sid":"S1","Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}.
+constexpr int kStatementsOverLimit = 74;  // about 5,370 bytes compact
+
+iam::ScpSize scp_size_of(const Resource& resource) {
+  const auto found = iam::find_policies(resource);
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].type == iam::PolicyType::scp);
+  return iam::measure_scp_size(iam::read_policy(*found[0].document), *found[0].document);
+}
+
+}  // namespace
+
+TEST_CASE("an SCP object over the limit with one !Ref is still too large") {
+  std::string statements;
+  for (int i = 0; i < kStatementsOverLimit; ++i)
+    statements += "          - Sid: S" + std::to_string(i) +
+                  "\n            Effect: Deny\n            Action: s3:DeleteBucket\n" +
+                  (i == 0 ? std::string("            Resource: !Ref Target\n")
+                          : std::string("            Resource: '*'\n"));
+  auto loaded = load_template(R"(Parameters:
+  Target:
+    Type: String
+Resources:
+  Guardrail:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Name: guardrail
+      Type: SERVICE_CONTROL_POLICY
+      Content:
+        Version: "2012-10-17"
+        Statement:
+)" + statements);
+  const iam::ScpSize size = scp_size_of(resource_of(loaded, "Guardrail"));
+  CHECK_FALSE(size.raw);
+  CHECK(size.raw_at_least > 5300);
+  CHECK(size.raw_at_least < 5400);
+  const iam::PolicyIssues issues = iam::scp_size_issues(size, {});
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].code == "scp-too-large");
+}
+
+TEST_CASE("a Terraform jsonencode SCP over the limit with an unknown value is still too large") {
+  std::string statements;
+  for (int i = 0; i < kStatementsOverLimit; ++i)
+    statements += "    { Sid = \"S" + std::to_string(i) +
+                  "\", Effect = \"Deny\", Action = \"s3:DeleteBucket\", Resource = " +
+                  (i == 0 ? "var.target" : "\"*\"") + " },\n";
+  auto e = evaluate_main(R"(variable "target" {}
+resource "aws_organizations_policy" "scp" {
+  name    = "guardrail"
+  content = jsonencode({ Version = "2012-10-17", Statement = [
+)" + statements + R"(  ] })
+}
+)");
+  const iam::ScpSize size = scp_size_of(e.resource("aws_organizations_policy.scp"));
+  CHECK_FALSE(size.raw);
+  CHECK(size.raw_at_least > 5300);
+  const iam::PolicyIssues issues = iam::scp_size_issues(size, {});
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].code == "scp-too-large");
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "iam/admin_access.hpp"
 #include "iam/privilege_escalation.hpp"
 #include "iam_test_support.hpp"
 
@@ -61,7 +62,9 @@ TEST_CASE("iam escalation: the path table") {
     // Every action is one the IAM data knows: a typo would make the path unreachable.
     for (std::size_t i = 0; i < path.action_count(); ++i) {
       INFO(path.actions[i]);
-      CHECK(iam_catalog().find(path.actions[i]).has_value());
+      // An action may name the one resource type the attack needs: "ssm:SendCommand/instance".
+      const std::string_view action = path.actions[i].substr(0, path.actions[i].find('/'));
+      CHECK(iam_catalog().find(action).has_value());
     }
   }
   CHECK(
@@ -159,6 +162,91 @@ TEST_CASE("iam escalation: which resources reach the target") {
       path_truth(analyze(R"({"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction",
       "lambda:CreateEventSourceMapping"], "Resource": "arn:*"})"),
                  "lambda-create-function-event-source-pass-role") == Truth::false_);
+}
+
+TEST_CASE("iam escalation: a wildcard ARN reaches only the action's resource types") {
+  // iam:AddUserToGroup acts on a group: arn:${Partition}:iam::${Account}:group/${GroupName...}.
+  const auto add_to_group = [](const std::string& resource) {
+    return path_truth(
+        analyze(R"({"Effect": "Allow", "Action": "iam:AddUserToGroup", "Resource": )" + resource +
+                "}"),
+        "iam-add-user-to-group");
+  };
+  CHECK(add_to_group(R"("arn:aws:iam::*:role/*")") == Truth::false_);
+  CHECK(add_to_group(R"("arn:aws:iam::*:user/*")") == Truth::false_);
+  CHECK(add_to_group(R"(["arn:aws:iam::*:role/*", "arn:aws:iam::*:policy/*"])") == Truth::false_);
+  CHECK(add_to_group(R"("arn:aws:iam::*:group/*")") == Truth::true_);
+  CHECK(add_to_group(R"("arn:aws:iam::111122223333:group/admins-*")") == Truth::true_);
+  CHECK(add_to_group(R"("arn:aws:iam::*:gr*")") == Truth::true_);
+  CHECK(add_to_group(R"("arn:aws:iam::*:*")") == Truth::true_);
+  CHECK(add_to_group(R"("arn:aws:iam::*:${aws:PrincipalTag/kind}/*")") == Truth::true_);
+  CHECK(add_to_group(R"("*")") == Truth::true_);
+  // Fewer than five colons: the star may span the account and the resource part.
+  CHECK(add_to_group(R"("arn:aws:iam::*")") == Truth::true_);
+  // The resource part of an ARN is case-sensitive.
+  CHECK(add_to_group(R"("arn:aws:iam::*:Group/*")") == Truth::false_);
+
+  // iam:PassRole acts on roles; a user wildcard does not reach one.
+  const std::string run_instances =
+      R"({"Effect": "Allow", "Action": "ec2:RunInstances", "Resource": "*"},)";
+  CHECK(path_truth(analyze(run_instances + R"({"Effect": "Allow", "Action": "iam:PassRole",
+      "Resource": "arn:aws:iam::*:user/*"})"),
+                   "ec2-run-instances-pass-role") == Truth::false_);
+  CHECK(path_truth(analyze(run_instances + R"({"Effect": "Allow", "Action": "iam:PassRole",
+      "Resource": "arn:aws:iam::*:role/service-*"})"),
+                   "ec2-run-instances-pass-role") == Truth::true_);
+  // A Deny on roles takes nothing away from an action on groups.
+  CHECK(path_truth(analyze(R"({"Effect": "Allow", "Action": "*", "Resource": "*"},
+      {"Effect": "Deny", "Action": "iam:AddUserToGroup", "Resource": "arn:aws:iam::*:role/*"})"),
+                   "iam-add-user-to-group") == Truth::true_);
+
+  // iam:PassRole on every role: a NotResource naming users takes no role away.
+  const auto pass_role_on_all = [](const std::string& statement) {
+    return iacscan::detail::iam::overall_truth(iacscan::detail::iam::find_pass_role_on_all(
+        policy_from_json(R"({"Version": "2012-10-17", "Statement": [)" + statement + "]}"),
+        iam_catalog()));
+  };
+  CHECK(pass_role_on_all(R"({"Effect": "Allow", "Action": "iam:PassRole",
+      "NotResource": "arn:aws:iam::*:user/*"})") == Truth::true_);
+  CHECK(pass_role_on_all(R"({"Effect": "Allow", "Action": "iam:PassRole",
+      "NotResource": "arn:aws:iam::*:role/admin-*"})") == Truth::false_);
+}
+
+TEST_CASE("iam escalation: a resource scoped to the caller reaches no other user") {
+  // AWS's "manage your own credentials" policy.
+  CHECK(analyze(R"({"Effect": "Allow", "Action": ["iam:CreateAccessKey", "iam:UpdateAccessKey",
+      "iam:DeleteAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile",
+      "iam:ChangePassword", "iam:GetUser"], "Resource": "arn:aws:iam::*:user/${aws:username}"})")
+            .empty());
+  const auto create_key = [](const std::string& resource) {
+    return path_truth(
+        analyze(R"({"Effect": "Allow", "Action": "iam:CreateAccessKey", "Resource": )" + resource +
+                "}"),
+        "iam-create-access-key");
+  };
+  CHECK(create_key(R"("arn:aws:iam::*:user/*/${aws:userid}")") == Truth::false_);
+  CHECK(create_key(R"("arn:aws:iam::*:user/${AWS:UserName}")") == Truth::false_);
+  // A wildcard beside the variable matches other users too: "alice" and "alice-admin".
+  CHECK(create_key(R"("arn:aws:iam::*:user/${aws:username}*")") == Truth::true_);
+  CHECK(create_key(R"("arn:aws:iam::*:user/*${aws:username}")") == Truth::true_);
+  CHECK(create_key(R"("arn:aws:iam::*:user/${aws:PrincipalTag/team}-*")") == Truth::true_);
+  // Everything but the caller's own user.
+  CHECK(path_truth(analyze(R"({"Effect": "Allow", "Action": "iam:CreateAccessKey",
+      "NotResource": "arn:aws:iam::*:user/${aws:username}"})"),
+                   "iam-create-access-key") == Truth::true_);
+  // A Deny of the caller's own user leaves the others; a Deny of everyone else takes them away.
+  const std::string allow_all = R"({"Effect": "Allow", "Action": "*", "Resource": "*"},)";
+  CHECK(path_truth(analyze(allow_all + R"({"Effect": "Deny", "Action": "iam:CreateAccessKey",
+      "Resource": "arn:aws:iam::*:user/${aws:username}"})"),
+                   "iam-create-access-key") == Truth::true_);
+  CHECK(path_truth(analyze(allow_all + R"({"Effect": "Deny", "Action": "iam:CreateAccessKey",
+      "NotResource": "arn:aws:iam::*:user/${aws:username}"})"),
+                   "iam-create-access-key") == Truth::false_);
+  // Changing one's own user's permissions is the escalation itself.
+  const auto self = analyze(R"({"Effect": "Allow", "Action": ["iam:AttachUserPolicy",
+      "iam:PutUserPolicy"], "Resource": "arn:aws:iam::*:user/${aws:username}"})");
+  CHECK(path_truth(self, "iam-attach-user-policy") == Truth::true_);
+  CHECK(path_truth(self, "iam-put-user-policy") == Truth::true_);
 }
 
 TEST_CASE("iam escalation: Deny statements take steps away") {

@@ -165,3 +165,51 @@ TEST_CASE("iam public principal: a public-principal hit points at the principal"
   CHECK(hits[0].span.range.start_line == 4);
   CHECK(hits[0].element_span.range.start_line == 8);  // "AWS": "*"
 }
+
+TEST_CASE("iam public principal: KMS, access point, VPC endpoint owner and service-name keys") {
+  const auto with = [](const std::string& principal, const std::string& condition) {
+    return public_principal(R"("Effect": "Allow", "Principal": )" + principal +
+                            R"(, "Action": "*", "Condition": )" + condition);
+  };
+  // AWS's default key policy pattern: every principal of one account, through one service.
+  CHECK(with(R"({"AWS": "*"})", R"({"StringEquals": {"kms:CallerAccount": "111122223333",
+      "kms:ViaService": "ec2.us-east-1.amazonaws.com"}})") == Truth::false_);
+  // kms:ViaService alone names a service, not whose principals call through it.
+  CHECK(with(R"({"AWS": "*"})",
+             R"({"StringEquals": {"kms:ViaService": "ec2.us-east-1.amazonaws.com"}})") ==
+        Truth::true_);
+  // A bucket policy that delegates access control to the account's access points.
+  CHECK(with(R"("*")", R"({"StringEquals": {"s3:DataAccessPointAccount": "111122223333"}})") ==
+        Truth::false_);
+  CHECK(
+      with(
+          R"("*")",
+          R"({"ArnLike": {"s3:DataAccessPointArn": "arn:aws:s3:us-east-1:111122223333:accesspoint/*"}})") ==
+      Truth::false_);
+  CHECK(with(R"("*")",
+             R"({"ArnLike": {"s3:DataAccessPointArn": "arn:aws:s3:us-east-1:*:accesspoint/*"}})") ==
+        Truth::true_);  // any account's access point
+  CHECK(with(R"({"AWS": "*"})", R"({"StringEquals": {"aws:VpceAccount": "111122223333"}})") ==
+        Truth::false_);
+  CHECK(with(R"("*")", R"({"StringEquals": {"aws:VpceOrgID": "o-abc123"}})") == Truth::false_);
+  CHECK(with(R"("*")", R"({"ForAnyValue:StringLike": {"aws:VpceOrgPaths": "o-abc/r-1/ou-2/*"}})") ==
+        Truth::false_);
+  CHECK(with(R"("*")", R"({"StringEquals": {"aws:SourceOrgPaths": "o-abc/r-1/ou-2/"}})") ==
+        Truth::false_);
+  CHECK(with(R"("*")",
+             R"({"StringEquals": {"aws:PrincipalServiceName": "cloudtrail.amazonaws.com"}})") ==
+        Truth::false_);
+  // Key names are case-insensitive.
+  CHECK(with(R"("*")", R"({"StringEquals": {"KMS:calleraccount": "111122223333"}})") ==
+        Truth::false_);
+  // A wildcard-only value still restricts nothing; nor does IfExists.
+  for (const char* key :
+       {"kms:CallerAccount", "s3:DataAccessPointAccount", "s3:DataAccessPointArn",
+        "aws:VpceAccount", "aws:VpceOrgID", "aws:VpceOrgPaths", "aws:PrincipalServiceName"}) {
+    INFO(key);
+    CHECK(with(R"("*")", R"({"StringLike": {")" + std::string(key) + R"(": "*"}})") ==
+          Truth::true_);
+    CHECK(with(R"("*")", R"({"StringEqualsIfExists": {")" + std::string(key) +
+                             R"(": "111122223333"}})") == Truth::true_);
+  }
+}

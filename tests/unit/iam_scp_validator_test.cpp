@@ -2,9 +2,12 @@
 // against the Organizations quota (raw as written, minified, unknown parts).
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "iam/document_size.hpp"
+#include "iam/policy_validator.hpp"
 #include "iam/scp_size.hpp"
 #include "iam/scp_validator.hpp"
 #include "iam_test_support.hpp"
@@ -198,4 +201,109 @@ TEST_CASE("scp size: unknown parts") {
 
   const Value unknown = Value::unknown("aws_iam_policy_document.scp.json");
   CHECK(measure_scp_size(read_policy(unknown), unknown).exceeds == Truth::unknown);
+}
+
+namespace {
+
+// A structure (as a CloudFormation object arrives) from a padded policy, with the Resource of
+// its first statement replaced by `replacement`.
+Value structure_with(const std::string& text, Value replacement) {
+  Value structure = *iacscan::detail::read_json(text, 1).value;
+  Value& first = structure.find("Statement")->items().at(0);
+  first.set("Resource", std::move(replacement));
+  return structure;
+}
+
+}  // namespace
+
+TEST_CASE("scp size: a structure with unknown parts has a lower bound") {
+  using iacscan::detail::iam::minified_size;
+  const std::string text = padded_policy(5900, "");
+  const Value known = *iacscan::detail::read_json(text, 1).value;
+  const std::size_t compact = *minified_size(known);
+  REQUIRE(compact > 5300);
+  REQUIRE(compact < 5500);  // over the limit by a few hundred, like a real SCP grown too far
+
+  // A !Ref (no candidates) might even be AWS::NoValue behind an Fn::If, which removes the
+  // entry: the bound leaves out `,"Resource":"*"`.
+  const Value with_ref = structure_with(text, Value::unknown("parameter \"Arn\" has no value"));
+  const ScpSize size = measure_scp_size(read_policy(with_ref), with_ref);
+  CHECK_FALSE(size.from_text);
+  CHECK_FALSE(size.raw);
+  CHECK_FALSE(size.minified);
+  CHECK(size.raw_at_least == compact - std::string(R"(,"Resource":"*")").size());
+  CHECK(size.minified_at_least == size.raw_at_least);
+  CHECK(size.exceeds == Truth::true_);
+  CHECK(size.exceeds_minified == Truth::true_);
+  const PolicyIssues issues = scp_size_issues(size, {});
+  REQUIRE(codes(issues) == std::vector<std::string>{"scp-too-large"});
+  CHECK(issues[0].message.find(std::to_string(size.raw_at_least) + " or more") !=
+        std::string::npos);
+
+  // An unknown with candidates takes at least its smallest one.
+  Value choice = Value::unknown("Fn::If on condition \"Prod\"");
+  choice.candidates = std::make_shared<const Value::List>(
+      Value::List{Value::string("arn:aws:s3:::bucket-a"), Value::string("arn:aws:s3:::b")});
+  const Value with_choice = structure_with(text, choice);
+  const ScpSize chosen = measure_scp_size(read_policy(with_choice), with_choice);
+  CHECK_FALSE(chosen.raw);
+  CHECK(chosen.raw_at_least ==
+        compact - std::string(R"("*")").size() + std::string(R"("arn:aws:s3:::b")").size());
+  CHECK(chosen.exceeds_minified == Truth::true_);
+
+  // The same document held by a Terraform jsonencode whose string is unknown: the structure
+  // it encodes is measured.
+  Value encoded = Value::unknown("jsonencode of an unknown value");
+  encoded.encoded = std::make_shared<const iacscan::detail::EncodedText>(
+      iacscan::detail::EncodedText{std::make_shared<const Value>(with_ref), ""});
+  const ScpSize from_terraform = measure_scp_size(read_policy(encoded), encoded);
+  CHECK(from_terraform.raw_at_least == size.raw_at_least);
+  CHECK(codes(scp_size_issues(from_terraform, {})) == std::vector<std::string>{"scp-too-large"});
+
+  // A configurable limit the bound does not cross leaves the size unknown.
+  const ScpSize within =
+      measure_scp_size(read_policy(with_ref), with_ref, ScpSizeOptions{compact + 100, 90});
+  CHECK(within.exceeds == Truth::unknown);
+  CHECK(within.near_limit == Truth::unknown);
+  CHECK(scp_size_issues(within, {}).empty());
+}
+
+TEST_CASE("scp size: a structure whose bound is only near the limit stays unknown") {
+  // About 4,900 bytes known plus an unknown: only the unknown part could cross, so neither an
+  // error nor a near-limit warning.
+  const std::string text = padded_policy(5350, "");
+  const Value structure = structure_with(text, Value::unknown("x"));
+  const ScpSize size = measure_scp_size(read_policy(structure), structure);
+  REQUIRE(size.raw_at_least >= 5120 * 90 / 100);
+  REQUIRE(size.raw_at_least <= 5120);
+  CHECK(size.exceeds == Truth::unknown);
+  CHECK(size.near_limit == Truth::unknown);
+  CHECK(scp_size_issues(size, {}).empty());
+}
+
+TEST_CASE("validator messages name each policy type with its article") {
+  using iacscan::detail::iam::PolicyType;
+  using iacscan::detail::iam::validate_policy;
+  const auto message = [](const std::string& statement, PolicyType type, const char* code) {
+    const PolicyIssues issues = validate_policy(
+        policy_from_json(R"({"Version": "2012-10-17", "Statement": [)" + statement + "]}"), type,
+        iam_catalog());
+    for (const PolicyIssue& issue : issues)
+      if (issue.code == code) return issue.message;
+    return std::string("(no " + std::string(code) + ")");
+  };
+  const std::string with_principal =
+      R"({"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*"})";
+  CHECK(message(with_principal, PolicyType::scp, "principal-not-allowed") ==
+        "an SCP takes no Principal");
+  CHECK(message(with_principal, PolicyType::identity, "principal-not-allowed") ==
+        "an identity policy takes no Principal");
+  CHECK(message(R"({"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"},
+      "Action": "s3:*", "Resource": "*"})",
+                PolicyType::rcp, "principal-not-allowed") == "an RCP takes no NotPrincipal");
+  const std::string without_principal = R"({"Effect": "Deny", "Action": "s3:*", "Resource": "*"})";
+  CHECK(message(without_principal, PolicyType::rcp, "missing-principal") ==
+        "a statement of an RCP needs a Principal");
+  CHECK(message(without_principal, PolicyType::resource, "missing-principal") ==
+        "a statement of a resource policy needs a Principal");
 }

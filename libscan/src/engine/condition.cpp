@@ -14,6 +14,14 @@
 namespace iacscan::detail {
 namespace {
 
+Outcome decided(Truth truth, const Value* witness, std::string attribute) {
+  Outcome o;
+  o.truth = truth;
+  o.witness = witness;
+  o.attribute = std::move(attribute);
+  return o;
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) ==
@@ -91,20 +99,20 @@ Outcome evaluate_test(const Condition& c, const Value& subject) {
   if (c.test == TestOp::exists) {
     const bool want = c.operands.empty() || as_bool(c.operands.front()).value_or(true);
     const Value* witness = hits.empty() ? nullptr : hits.front();
-    return {truth_of(!hits.empty() == want), witness, c.attribute};
+    return decided(truth_of(!hits.empty() == want), witness, c.attribute);
   }
-  if (hits.empty()) return {truth_of(c.test == TestOp::not_equals), nullptr, c.attribute};
+  if (hits.empty()) return decided(truth_of(c.test == TestOp::not_equals), nullptr, c.attribute);
   const Value* unknown = nullptr;
   for (const Value* hit : hits) {
     if (hit->is_unknown()) {
       if (!unknown) unknown = hit;
       continue;
     }
-    if (compare(c.test, *hit, c)) return {Truth::true_, hit, c.attribute};
+    if (compare(c.test, *hit, c)) return decided(Truth::true_, hit, c.attribute);
     if (depends_on_unknown_element(c.test, *hit) && !unknown) unknown = hit;
   }
-  if (unknown) return {Truth::unknown, unknown, c.attribute};
-  return {Truth::false_, hits.front(), c.attribute};
+  if (unknown) return decided(Truth::unknown, unknown, c.attribute);
+  return decided(Truth::false_, hits.front(), c.attribute);
 }
 
 // some: true when an element satisfies `where`; each: false when one does not. A single
@@ -113,7 +121,7 @@ Outcome evaluate_quantifier(const Condition& c, const Value& subject, const Reso
   const bool is_some = c.op == ConditionOp::some;
   const Truth decisive = is_some ? Truth::true_ : Truth::false_;
   const std::vector<const Value*> hits = resolve_all(subject, c.path);
-  if (hits.empty()) return {truth_of(!is_some), nullptr, c.attribute};
+  if (hits.empty()) return decided(truth_of(!is_some), nullptr, c.attribute);
   std::vector<const Value*> items;
   for (const Value* hit : hits) {
     if (hit->is_list()) {
@@ -136,8 +144,8 @@ Outcome evaluate_quantifier(const Condition& c, const Value& subject, const Reso
     }
     if (inner.truth == Truth::unknown && !unknown) unknown = item;
   }
-  if (unknown) return {Truth::unknown, unknown, c.attribute};
-  return {truth_of(!is_some), hits.front(), c.attribute};
+  if (unknown) return decided(Truth::unknown, unknown, c.attribute);
+  return decided(truth_of(!is_some), hits.front(), c.attribute);
 }
 
 Outcome evaluate_junction(const Condition& c, const Value& subject, const Resource* resource) {
@@ -151,7 +159,7 @@ Outcome evaluate_junction(const Condition& c, const Value& subject, const Resour
     if (o.truth == Truth::unknown) saw_unknown = true;
     if (!last.witness && o.witness) last = o;
   }
-  if (saw_unknown) return {Truth::unknown, nullptr, {}};
+  if (saw_unknown) return decided(Truth::unknown, nullptr, {});
   last.truth = truth_of(!is_any);
   return last;
 }
@@ -192,7 +200,7 @@ Outcome evaluate(const Condition& c, const Value& subject, const Resource* resou
       return evaluate_test(c, subject);
     case ConditionOp::builtin:
       // Without a resource there is nothing to judge: unknown, never a finding.
-      if (resource == nullptr) return {Truth::unknown, nullptr, {}, {}, {}};
+      if (resource == nullptr) return decided(Truth::unknown, nullptr, {});
       return c.predicate->evaluate(PredicateInput{*resource, subject, c.arguments});
   }
   return {};

@@ -160,7 +160,10 @@ Outcome iam_policy_invalid(const PredicateInput& input) {
     // checks: judging them here too would report each mistake twice.
     if (embedded.type == PolicyType::ai_opt_out || embedded.type == PolicyType::scp) continue;
     const iam::Policy policy = iam::read_policy(*embedded.document);
-    if (policy.unknown) continue;  // nothing to validate yet; a value known after apply
+    if (policy.unknown) {  // nothing to validate yet; a value known after apply
+      undecided = unknown_outcome(embedded.attribute, embedded.document->span);
+      continue;
+    }
     if (policy.malformed)
       return found(embedded.attribute,
                    policy.malformed_span.valid() ? policy.malformed_span : embedded.document->span,
@@ -170,6 +173,7 @@ Outcome iam_policy_invalid(const PredicateInput& input) {
       // policy-variables-need-version reports; generated documents (SAM policy templates)
       // leave it out and the user cannot add it.
       if (issue.level == iam::IssueLevel::note || issue.code == "missing-version") continue;
+      if (issue.code == "missing-resource" && embedded.resource_implied) continue;
       return found(embedded.attribute, issue.span.valid() ? issue.span : embedded.document->span,
                    issue.message);
     }
@@ -219,10 +223,14 @@ Outcome scp_invalid(const PredicateInput& input) {
                                       ? iam::parse_scp_profile(profile_name->to_display_string())
                                             .value_or(iam::ScpProfile::iam2025)
                                       : iam::ScpProfile::iam2025;
+  Outcome undecided;
   for (const iam::EmbeddedPolicy& embedded : iam::find_policies(input.resource)) {
     if (embedded.type != PolicyType::scp) continue;
     const iam::Policy policy = iam::read_policy(*embedded.document);
-    if (policy.unknown) continue;
+    if (policy.unknown) {
+      undecided = unknown_outcome(embedded.attribute, embedded.document->span);
+      continue;
+    }
     if (policy.malformed)
       return found(embedded.attribute,
                    policy.malformed_span.valid() ? policy.malformed_span : embedded.document->span,
@@ -233,7 +241,7 @@ Outcome scp_invalid(const PredicateInput& input) {
                    issue.message);
     }
   }
-  return Outcome{};
+  return undecided;
 }
 
 Outcome scp_size_limit(const PredicateInput& input) {

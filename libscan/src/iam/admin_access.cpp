@@ -62,9 +62,10 @@ bool covers_every_role(std::string_view pattern) {
   return resource.empty() || resource == "role" || resource == "role/";
 }
 
-Truth reaches_every_role(const Statement& statement) {
+// `roles`: iam:PassRole's resources, so a NotResource naming users or policies takes away no
+// role.
+Truth reaches_every_role(const Statement& statement, const ResourceTarget& roles) {
   if (statement.unknown) return Truth::unknown;
-  const ResourceTarget roles{{"iam"}, false};
   if (!statement.resource.present) {
     // NotResource reaches every role only when no listed pattern could be one.
     return statement.not_resource.present ? none_could_be_target(statement.not_resource, roles)
@@ -166,9 +167,12 @@ std::vector<AnalysisHit> find_not_resource_allows(const Policy& policy) {
 std::vector<AnalysisHit> find_pass_role_on_all(const Policy& policy, const ActionCatalog& catalog) {
   std::vector<AnalysisHit> hits;
   const std::optional<ActionId> pass_role = catalog.find("iam:PassRole");
+  const ResourceTarget roles =
+      pass_role ? action_resources(catalog, *pass_role) : ResourceTarget{{"iam"}, false};
   for (const Statement& statement : policy.statements) {
     const Truth actions = names_action(statement_actions(statement, catalog), pass_role);
-    const Truth truth = unconditional_grant(statement, actions, reaches_every_role(statement));
+    const Truth truth =
+        unconditional_grant(statement, actions, reaches_every_role(statement, roles));
     if (truth != Truth::false_)
       hits.push_back(
           statement_hit(statement, action_span(statement), "iam:PassRole on every role", truth));

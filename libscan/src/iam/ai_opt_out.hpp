@@ -39,8 +39,9 @@ struct AiOptOutPolicy {
   // Every problem found: IAM syntax used by mistake, values that are not exactly optOut /
   // optIn, unknown service keys and operators, a size above AWS's limit.
   PolicyIssues issues;
-  // Characters as AWS Organizations counts them (whitespace outside strings removed); empty
-  // when unknown.
+  // Bytes as AWS Organizations counts them for a document saved through the API (as
+  // written: the text, or the compact serialisation of a structure; document_size.hpp);
+  // empty when unknown.
   std::optional<std::size_t> size;
 
   const AiOptOutSetting* find(std::string_view service) const;

@@ -24,13 +24,14 @@ enum class KeyKind : std::uint8_t {
   web_identity_claim,
 };
 
-// Sorted by key (lowercase).
-constexpr std::array<std::pair<std::string_view, KeyKind>, 13> kCallerKeys = {{
+// The keys of caller_restriction.hpp, sorted by key (lowercase).
+constexpr std::array<std::pair<std::string_view, KeyKind>, 20> kCallerKeys = {{
     {"aws:principalaccount", KeyKind::account},
     {"aws:principalarn", KeyKind::arn},
     {"aws:principalisawsservice", KeyKind::flag},
     {"aws:principalorgid", KeyKind::plain},
     {"aws:principalorgpaths", KeyKind::plain},
+    {"aws:principalservicename", KeyKind::plain},
     {"aws:sourceaccount", KeyKind::account},
     {"aws:sourcearn", KeyKind::arn},
     {"aws:sourceip", KeyKind::ip},
@@ -39,7 +40,15 @@ constexpr std::array<std::pair<std::string_view, KeyKind>, 13> kCallerKeys = {{
     {"aws:sourceowner", KeyKind::account},
     {"aws:sourcevpc", KeyKind::plain},
     {"aws:sourcevpce", KeyKind::plain},
+    {"aws:vpceaccount", KeyKind::account},
+    {"aws:vpceorgid", KeyKind::plain},
+    {"aws:vpceorgpaths", KeyKind::plain},
+    {"kms:calleraccount", KeyKind::account},
+    {"s3:dataaccesspointaccount", KeyKind::account},
+    {"s3:dataaccesspointarn", KeyKind::arn},
 }};
+static_assert(std::is_sorted(kCallerKeys.begin(), kCallerKeys.end()),
+              "kCallerKeys must stay sorted: key_kind searches it");
 
 // Web-identity providers whose tokens all carry the same audience, whoever the customer.
 constexpr std::array<std::string_view, 3> kSharedAudienceProviders = {

@@ -7,11 +7,15 @@
 //  - its key names the caller or where the call comes from: aws:SourceArn, aws:SourceAccount,
 //    aws:SourceOwner, aws:SourceOrgID, aws:SourceOrgPaths, aws:PrincipalOrgID,
 //    aws:PrincipalOrgPaths, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceVpc,
-//    aws:SourceVpce, aws:SourceIp, aws:PrincipalIsAWSService (Bool true), sts:ExternalId
-//    (trust policies only), and a web-identity provider's "<provider>:sub" and
-//    "<provider>:aud" keys. aws:ResourceAccount and aws:ResourceOrgID do not count: in a
-//    resource policy the resource is the policy owner's, so they say nothing of the caller.
-//    The ":aud" of GitHub Actions, GitLab and HCP Terraform does not count either: every
+//    aws:SourceVpce, aws:SourceIp, aws:VpceAccount, aws:VpceOrgID, aws:VpceOrgPaths,
+//    aws:PrincipalServiceName, aws:PrincipalIsAWSService (Bool true), kms:CallerAccount
+//    (AWS's default key policy opens the key to "AWS": "*" of one account through
+//    kms:CallerAccount and kms:ViaService), s3:DataAccessPointAccount and
+//    s3:DataAccessPointArn (a bucket policy that delegates access control to the account's
+//    access points), sts:ExternalId (trust policies only), and a web-identity provider's
+//    "<provider>:sub" and "<provider>:aud" keys. aws:ResourceAccount and aws:ResourceOrgID do not
+//    count: in a resource policy the resource is the policy owner's, so they say nothing of the
+//    caller. The ":aud" of GitHub Actions, GitLab and HCP Terraform does not count either: every
 //    customer's tokens carry the same audience, so only ":sub" picks a repository.
 //  - its operator is positive (StringEquals, StringEqualsIgnoreCase, StringLike, ArnEquals,
 //    ArnLike, IpAddress; Bool for aws:PrincipalIsAWSService), without ForAllValues (which

@@ -1,5 +1,8 @@
 #include "iam/document_size.hpp"
 
+#include <algorithm>
+#include <limits>
+
 namespace iacscan::detail::iam {
 namespace {
 
@@ -21,6 +24,11 @@ std::size_t quoted_size(std::string_view s) {
       n += 1;
   }
   return n;
+}
+
+// An unknown that may stand for AWS::NoValue and so remove its entry or element.
+bool may_be_absent(const Value& v) {
+  return v.is_unknown() && (v.candidates == nullptr || v.candidates->empty());
 }
 
 }  // namespace
@@ -47,38 +55,46 @@ std::size_t minified_size(std::string_view json_text) {
   return n;
 }
 
-std::optional<std::size_t> minified_size(const Value& v) {
+StructureSize structure_size(const Value& v) {
   switch (v.kind()) {
-    case Value::Kind::unknown:
-      return std::nullopt;
+    case Value::Kind::unknown: {
+      if (v.candidates == nullptr || v.candidates->empty()) return {0, false};
+      std::size_t smallest = std::numeric_limits<std::size_t>::max();
+      for (const Value& candidate : *v.candidates)
+        smallest = std::min(smallest, structure_size(candidate).at_least);
+      return {smallest, false};
+    }
     case Value::Kind::null:
-      return 4;
+      return {4, true};
     case Value::Kind::boolean:
-      return v.as_bool() ? 4 : 5;
+      return {v.as_bool() ? std::size_t{4} : std::size_t{5}, true};
     case Value::Kind::number:
-      return v.text().size();
+      return {v.text().size(), true};
     case Value::Kind::string:
-      return quoted_size(v.text());
-    case Value::Kind::list: {
-      std::size_t n = 2 + (v.items().empty() ? 0 : v.items().size() - 1);
-      for (const Value& item : v.items()) {
-        const auto size = minified_size(item);
-        if (!size) return std::nullopt;
-        n += *size;
-      }
-      return n;
-    }
-    case Value::Kind::map: {
-      std::size_t n = 2 + (v.entries().empty() ? 0 : v.entries().size() - 1);
-      for (const Value::Entry& e : v.entries()) {
-        const auto size = minified_size(e.value);
-        if (!size) return std::nullopt;
-        n += quoted_size(e.key) + 1 + *size;
-      }
-      return n;
-    }
+      return {quoted_size(v.text()), true};
+    case Value::Kind::list:
+    case Value::Kind::map:
+      break;
   }
-  return std::nullopt;
+  // Brackets, then the members that are surely there with a separator between each two.
+  StructureSize size{2, true};
+  std::size_t members = 0;
+  const auto add = [&](const Value& value, std::size_t key_bytes) {
+    const StructureSize member = structure_size(value);
+    size.known = size.known && member.known;
+    if (may_be_absent(value)) return;
+    size.at_least += key_bytes + member.at_least + (members > 0 ? 1 : 0);
+    ++members;
+  };
+  for (const Value& item : v.items()) add(item, 0);
+  for (const Value::Entry& e : v.entries()) add(e.value, quoted_size(e.key) + 1);
+  return size;
+}
+
+std::optional<std::size_t> minified_size(const Value& v) {
+  const StructureSize size = structure_size(v);
+  if (!size.known) return std::nullopt;
+  return size.at_least;
 }
 
 }  // namespace iacscan::detail::iam

@@ -20,8 +20,20 @@ namespace iacscan::detail::iam {
 // Bytes of `json_text` with the whitespace outside strings removed.
 std::size_t minified_size(std::string_view json_text);
 
-// Bytes of the compact JSON serialisation of a structure (a CloudFormation object, the value a
-// Terraform jsonencode encodes: what the provider sends); nullopt when any part is unknown.
+// The compact JSON serialisation of a structure (a CloudFormation object, the value a
+// Terraform jsonencode encodes: what the provider sends), in bytes. With unknown parts only a
+// lower bound is known: an unknown with candidates (a parameter's AllowedValues, the branches
+// of an Fn::If) takes at least its smallest candidate's size; one without may be anything,
+// and in CloudFormation that includes AWS::NoValue (an Fn::If with a removed branch), which
+// takes away its map entry or list element, so it is counted as absent, key and separator
+// included. Map keys are always known.
+struct StructureSize {
+  std::size_t at_least = 0;  // the size when every part is known
+  bool known = true;         // no part is unknown
+};
+StructureSize structure_size(const Value& structure);
+
+// The size of a structure when every part is known; nullopt otherwise.
 std::optional<std::size_t> minified_size(const Value& structure);
 
 }  // namespace iacscan::detail::iam

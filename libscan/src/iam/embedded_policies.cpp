@@ -19,6 +19,7 @@ struct Location {
   std::string_view path;  // '.' separated; "*" walks every item of a list
   PolicyType type;
   TypeFrom type_from = TypeFrom::fixed;
+  bool resource_implied = false;
 };
 
 constexpr PolicyType kIdentity = PolicyType::identity;
@@ -31,7 +32,7 @@ constexpr std::array kLocations = std::to_array<Location>({
     {"AWS::ApiGateway::RestApi", "Policy", kResource},
     {"AWS::Backup::BackupVault", "AccessPolicy", kResource},
     {"AWS::EC2::VPCEndpoint", "PolicyDocument", PolicyType::endpoint},
-    {"AWS::ECR::Repository", "RepositoryPolicyText", kResource},
+    {"AWS::ECR::Repository", "RepositoryPolicyText", kResource, TypeFrom::fixed, true},
     {"AWS::EFS::FileSystem", "FileSystemPolicy", kResource},
     {"AWS::Elasticsearch::Domain", "AccessPolicies", kResource},
     {"AWS::Glacier::Vault", "AccessPolicy", kResource},
@@ -65,7 +66,7 @@ constexpr std::array kLocations = std::to_array<Location>({
     {"aws_backup_vault_policy", "policy", kResource},
     {"aws_cloudwatch_log_resource_policy", "policy_document", kResource},
     {"aws_ecr_registry_policy", "policy", kResource},
-    {"aws_ecr_repository_policy", "policy", kResource},
+    {"aws_ecr_repository_policy", "policy", kResource, TypeFrom::fixed, true},
     {"aws_efs_file_system_policy", "policy", kResource},
     {"aws_elasticsearch_domain", "access_policies", kResource},
     {"aws_elasticsearch_domain_policy", "access_policies", kResource},
@@ -113,9 +114,9 @@ std::optional<PolicyType> resolve_type(const Location& location, const Value& at
 
 // Walks `path` from `value`, appending each document found with its written path.
 void collect(const Value& value, std::string_view path, std::string written, PolicyType type,
-             std::vector<EmbeddedPolicy>& out) {
+             bool resource_implied, std::vector<EmbeddedPolicy>& out) {
   if (path.empty()) {
-    out.push_back({type, std::move(written), &value});
+    out.push_back({type, std::move(written), &value, resource_implied});
     return;
   }
   const std::size_t dot = path.find('.');
@@ -124,13 +125,14 @@ void collect(const Value& value, std::string_view path, std::string written, Pol
   if (head == "*") {
     if (!value.is_list()) return;  // an unknown list of inline policies: nothing to read
     for (std::size_t i = 0; i < value.items().size(); ++i)
-      collect(value.items()[i], rest, written + "[" + std::to_string(i) + "]", type, out);
+      collect(value.items()[i], rest, written + "[" + std::to_string(i) + "]", type,
+              resource_implied, out);
     return;
   }
   const Value* child = value.find(head);
   if (child == nullptr || child->is_null()) return;
   collect(*child, rest, written.empty() ? std::string(head) : written + "." + std::string(head),
-          type, out);
+          type, resource_implied, out);
 }
 
 auto rows_of(std::string_view native_type) {
@@ -148,7 +150,7 @@ std::vector<EmbeddedPolicy> find_policies(const Resource& resource) {
     if (row->path.empty()) continue;
     const std::optional<PolicyType> type = resolve_type(*row, resource.attributes);
     if (!type) continue;
-    collect(resource.attributes, row->path, "", *type, found);
+    collect(resource.attributes, row->path, "", *type, row->resource_implied, found);
   }
   return found;
 }

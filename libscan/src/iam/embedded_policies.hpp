@@ -17,6 +17,9 @@ struct EmbeddedPolicy {
   PolicyType type = PolicyType::identity;
   std::string attribute;            // where it sits, e.g. "Policies[1].PolicyDocument"
   const Value* document = nullptr;  // inside the resource's attributes
+  // The service supplies the Resource (an ECR repository policy is about its repository), so
+  // statements leave it out.
+  bool resource_implied = false;
 };
 
 // Every policy document of a resource, in the table's order then list order. Documents whose

@@ -140,11 +140,11 @@ constexpr EscalationPath kPaths[] = {
      "open an existing notebook instance and act with its role",
      kRhinoPart2},
     {"ssm-send-command",
-     {"ssm:SendCommand"},
+     {"ssm:SendCommand/instance|managed-instance"},
      "run commands on an instance and act with its instance profile's role",
      kBishopFox},
     {"ssm-start-session",
-     {"ssm:StartSession"},
+     {"ssm:StartSession/instance|managed-instance"},
      "open a shell on an instance and act with its instance profile's role",
      kBishopFox},
 };

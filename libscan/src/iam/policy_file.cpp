@@ -202,6 +202,44 @@ PolicyType type_from_content(const Value& document) {
   return all_deny ? PolicyType::scp : PolicyType::identity;
 }
 
+// A standalone file can be a template Terraform fills in (templatefile("policy.json.tpl",
+// ...)): "${effect}" is a placeholder, unknown until rendered. IAM's own policy variables
+// always name a namespace ("${aws:username}", "${saml:sub}") or are the escapes ${*}, ${?},
+// ${$}, so a "${name}" without a colon is taken for a placeholder.
+bool replace_placeholders(std::string& text) {
+  bool replaced = false;
+  std::size_t at = 0;
+  while ((at = text.find("${", at)) != std::string::npos) {
+    const std::size_t close = text.find('}', at + 2);
+    if (close == std::string::npos) break;
+    const std::string_view name(text.data() + at + 2, close - at - 2);
+    const bool placeholder = !name.empty() && name.find(':') == std::string_view::npos &&
+                             name != "*" && name != "?" && name != "$";
+    if (!placeholder) {
+      at = close + 1;
+      continue;
+    }
+    text.replace(at, close - at + 1, kUnknownMarker);
+    at += kUnknownMarker.size();
+    replaced = true;
+  }
+  return replaced;
+}
+
+void mark_template_placeholders(Value& v) {
+  if (v.is_string() && v.text().find("${") != std::string::npos) {
+    std::string text = v.text();
+    if (replace_placeholders(text)) {
+      Value marked = Value::string(std::move(text), v.span);
+      marked.refs = std::move(v.refs);
+      v = std::move(marked);
+    }
+    return;
+  }
+  for (Value& item : v.items()) mark_template_placeholders(item);
+  for (Value::Entry& entry : v.entries()) mark_template_placeholders(entry.value);
+}
+
 }  // namespace
 
 std::string_view classified_by_name(ClassifiedBy by) {
@@ -344,7 +382,9 @@ LoadedFile load_policy_file(const SourceFile& file, const Value& root,
     // size on the text as written.
     Value document = Value::string(file.content, root.span);
     auto encoded = std::make_shared<EncodedText>();
-    encoded->structure = std::make_shared<const Value>(root);
+    Value structure = root;
+    mark_template_placeholders(structure);
+    encoded->structure = std::make_shared<const Value>(std::move(structure));
     document.encoded = std::move(encoded);
     attributes.set("Document", std::move(document), root.span);
   } else {

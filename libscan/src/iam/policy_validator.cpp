@@ -127,18 +127,37 @@ void check_resource_elements(const Statement& s, PolicyType type, PolicyIssues& 
               s.span, type == PolicyType::scp ? IssueLevel::warning : IssueLevel::error);
 }
 
+// The policy type as messages name it, with its article: "an SCP", "a resource policy".
+std::string_view policy_kind_phrase(PolicyType type) {
+  switch (type) {
+    case PolicyType::identity:
+      return "an identity policy";
+    case PolicyType::trust:
+      return "a role trust policy";
+    case PolicyType::resource:
+      return "a resource policy";
+    case PolicyType::endpoint:
+      return "a VPC endpoint policy";
+    case PolicyType::scp:
+      return "an SCP";
+    case PolicyType::rcp:
+      return "an RCP";
+    case PolicyType::ai_opt_out:
+      return "an AI services opt-out policy";
+  }
+  return "a policy";
+}
+
 void check_principal_elements(const Statement& s, PolicyType type, PolicyIssues& issues) {
-  const std::string kind(policy_type_name(type));
+  const std::string kind(policy_kind_phrase(type));
   const bool forbidden = type == PolicyType::identity || type == PolicyType::scp;
   if (forbidden && s.principal.present)
-    add_issue(issues, "principal-not-allowed", "a " + kind + " policy takes no Principal",
-              s.principal.span);
+    add_issue(issues, "principal-not-allowed", kind + " takes no Principal", s.principal.span);
   if ((forbidden || type == PolicyType::rcp) && s.not_principal.present)
-    add_issue(issues, "principal-not-allowed", "a " + kind + " policy takes no NotPrincipal",
+    add_issue(issues, "principal-not-allowed", kind + " takes no NotPrincipal",
               s.not_principal.span);
   if (needs_principal(type) && !s.principal.present && !s.not_principal.present)
-    add_issue(issues, "missing-principal", "a " + kind + " policy statement needs a Principal",
-              s.span);
+    add_issue(issues, "missing-principal", "a statement of " + kind + " needs a Principal", s.span);
   if (!forbidden && s.effect == Effect::allow && s.not_principal.present)
     add_issue(issues, "allow-with-not-principal",
               "Allow with NotPrincipal allows every principal not listed, anonymous users included",

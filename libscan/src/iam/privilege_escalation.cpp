@@ -1,6 +1,7 @@
 #include "iam/privilege_escalation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "iam/allowed_actions.hpp"
@@ -10,26 +11,19 @@
 namespace iacscan::detail::iam {
 namespace {
 
-// The service field of an ARN format ("iam" in "arn:${Partition}:iam::${Account}:role/...").
-std::string arn_format_service(std::string_view arn) {
-  const std::size_t partition_end = arn.find(':', arn.find(':') + 1);
-  if (partition_end == std::string_view::npos) return {};
-  const std::size_t service_end = arn.find(':', partition_end + 1);
-  if (service_end == std::string_view::npos) return {};
-  return ascii_lowercase(arn.substr(partition_end + 1, service_end - partition_end - 1));
-}
+// Actions whose path needs a principal other than the caller: a new access key or console
+// password of one's own user gives nothing one did not have. (iam:AttachUserPolicy and
+// iam:PutUserPolicy are not here: changing one's own user is exactly how they escalate.)
+constexpr std::array<std::string_view, 3> kNeedAnotherPrincipal = {
+    "iam:createaccesskey", "iam:createloginprofile", "iam:updateloginprofile"};
 
-ResourceTarget action_target(const ActionCatalog& catalog, std::optional<ActionId> id) {
-  ResourceTarget target;
-  if (!id) return target;
-  for (const ActionCatalog::ResourceTypeRef& type : catalog.resource_types(*id)) {
-    std::string service = arn_format_service(type.arn);
-    if (service.empty() || service.find('$') != std::string::npos) continue;
-    if (std::find(target.services.begin(), target.services.end(), service) == target.services.end())
-      target.services.push_back(std::move(service));
-  }
-  // No ARN to name: requests carry "*" as their resource.
-  target.star_only = target.services.empty();
+ResourceTarget action_target(const ActionCatalog& catalog, std::optional<ActionId> id,
+                             std::string_view only_type) {
+  if (!id) return {};
+  ResourceTarget target = action_resources(catalog, *id, only_type);
+  const std::string name = ascii_lowercase(catalog.qualified_name(*id));
+  target.excludes_caller = std::find(kNeedAnotherPrincipal.begin(), kNeedAnotherPrincipal.end(),
+                                     name) != kNeedAnotherPrincipal.end();
   return target;
 }
 
@@ -45,9 +39,14 @@ EscalationAnalyzer::EscalationAnalyzer(const ActionCatalog& catalog) : catalog_(
 
 std::size_t EscalationAnalyzer::resolve(std::string_view action) {
   for (std::size_t i = 0; i < actions_.size(); ++i)
-    if (actions_[i].name == action) return i;
-  const std::optional<ActionId> id = catalog_.find(action);
-  actions_.push_back({action, id, action_target(catalog_, id)});
+    if (actions_[i].spec == action) return i;
+  // "ssm:SendCommand/instance": the action, and the one resource type the attack needs.
+  const std::size_t slash = action.find('/');
+  const std::string_view name = action.substr(0, slash);
+  const std::string_view only_type =
+      slash == std::string_view::npos ? std::string_view{} : action.substr(slash + 1);
+  const std::optional<ActionId> id = catalog_.find(name);
+  actions_.push_back({action, name, id, action_target(catalog_, id, only_type)});
   return actions_.size() - 1;
 }
 

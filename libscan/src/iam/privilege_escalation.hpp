@@ -5,10 +5,17 @@
 //
 // A path is granted when every action in it is:
 //  - allowed by an Allow statement, through any pattern (a wildcard, NotAction), whose
-//    Resource could reach the resource the attacker needs: "*" or a wildcard ARN of the
-//    action's resource service ("arn:aws:iam::*:role/*" for iam:PassRole). A specific ARN is
-//    not counted (we cannot know whether that resource is worth escalating through). An
-//    action that takes no resource ARN is reached only by a Resource matching "*". Allow
+//    Resource could reach the resource the attacker needs: "*" or a wildcard ARN that could
+//    name a resource of one of the action's resource types, judged against the ARN formats
+//    of the IAM data (resource_scope.hpp): "arn:aws:iam::*:role/*" reaches iam:PassRole's
+//    roles but not iam:AddUserToGroup's groups. A specific ARN is not counted (we cannot know
+//    whether that resource is worth escalating through). An action that takes no resource ARN
+//    is reached only by a Resource matching "*". For the paths that work only on another
+//    principal (iam:CreateAccessKey, iam:CreateLoginProfile, iam:UpdateLoginProfile: a key or
+//    password of one's own user gives nothing new), a Resource scoped to the caller through
+//    ${aws:username} or ${aws:userid} ("arn:aws:iam::*:user/${aws:username}", AWS's "manage
+//    your own credentials" policy) does not reach; iam:AttachUserPolicy and
+//    iam:PutUserPolicy on oneself still escalate and still count. Allow
 //    statements with a Condition that can fail do not count, as in admin_access.hpp: a
 //    condition's effect is a question about requests, not about the policy;
 //  - not explicitly denied by a Deny statement of the same policy whose Resource covers
@@ -79,6 +86,7 @@ class EscalationAnalyzer {
 
  private:
   struct ResolvedAction {
+    std::string_view spec;  // as the path table writes it: "ssm:SendCommand/instance"
     std::string_view name;
     std::optional<ActionId> id;  // nullopt: the catalog does not know it (never granted)
     ResourceTarget target;

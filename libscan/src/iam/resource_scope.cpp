@@ -1,6 +1,8 @@
 #include "iam/resource_scope.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 #include "iam/analysis_hit.hpp"
 #include "iam/ascii_case.hpp"
@@ -26,6 +28,59 @@ bool everything(const ResourceTarget& target) {
   return target.services.empty();
 }
 
+// The text after the fifth colon of an ARN or ARN pattern (its resource part); nullopt when
+// there are fewer colons.
+std::optional<std::string_view> arn_resource_part(std::string_view arn) {
+  std::size_t at = 0;
+  for (int colon = 0; colon < 5; ++colon) {
+    at = arn.find(':', at);
+    if (at == std::string_view::npos) return std::nullopt;
+    ++at;
+  }
+  return arn.substr(at);
+}
+
+// What every text a pattern (or ARN format) stands for starts with: the text before its first
+// wildcard or policy variable.
+std::string_view literal_start(std::string_view text) {
+  return text.substr(0, std::min(text.find_first_of("*?"), text.find("${")));
+}
+
+// Whether a pattern's resource part could match an ARN of the format: their literal starts
+// agree as far as both go.
+bool could_be_of_format(std::optional<std::string_view> resource, const ResourceFormat& format) {
+  if (!resource) return true;
+  const std::string_view pattern_start = literal_start(*resource);
+  const std::string_view format_start = literal_start(format.resource);
+  const std::size_t common = std::min(pattern_start.size(), format_start.size());
+  return pattern_start.substr(0, common) == format_start.substr(0, common);
+}
+
+// Whether a pattern of `service` (lowercase, perhaps with wildcards) could name a resource
+// the target asks about.
+bool of_target(std::string_view pattern, const std::string& service, const ResourceTarget& target) {
+  if (target.formats.empty())
+    return everything(target) ||
+           std::any_of(target.services.begin(), target.services.end(),
+                       [&](const std::string& wanted) { return wildcard_match(service, wanted); });
+  const std::optional<std::string_view> resource = arn_resource_part(pattern);
+  return std::any_of(
+      target.formats.begin(), target.formats.end(), [&](const ResourceFormat& format) {
+        return wildcard_match(service, format.service) && could_be_of_format(resource, format);
+      });
+}
+
+// "arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:user/division/*/${aws:userid}": the
+// last path segment is exactly the caller's own name or id, so only the caller's user matches.
+bool names_only_the_caller(std::string_view pattern) {
+  const std::optional<std::string_view> resource = arn_resource_part(pattern);
+  if (!resource) return false;
+  const std::size_t slash = resource->rfind('/');
+  if (slash == std::string_view::npos) return false;
+  const std::string_view last = resource->substr(slash + 1);
+  return ascii_iequals(last, "${aws:username}") || ascii_iequals(last, "${aws:userid}");
+}
+
 // Whether an Allow naming a pattern of this kind reaches the target.
 bool reaches(ResourceReach reach, const ResourceTarget& target) {
   if (reach == ResourceReach::all) return true;
@@ -37,6 +92,45 @@ ResourceReach classify_element(const Element& item, const ResourceTarget& target
 }
 
 }  // namespace
+
+std::optional<ResourceFormat> parse_resource_format(std::string_view arn_format) {
+  const std::string service = ascii_lowercase(arn_service(arn_format));
+  const std::optional<std::string_view> resource = arn_resource_part(arn_format);
+  if (service.empty() || service.find('$') != std::string::npos || !resource) return std::nullopt;
+  return ResourceFormat{service, std::string(*resource)};
+}
+
+namespace {
+
+// `list` is "instance|managed-instance".
+bool names_type(std::string_view list, std::string_view name) {
+  while (!list.empty()) {
+    const std::size_t bar = list.find('|');
+    if (list.substr(0, bar) == name) return true;
+    if (bar == std::string_view::npos) break;
+    list.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+ResourceTarget action_resources(const ActionCatalog& catalog, ActionId action,
+                                std::string_view only_type) {
+  ResourceTarget target;
+  for (const ActionCatalog::ResourceTypeRef& type : catalog.resource_types(action)) {
+    if (!only_type.empty() && !names_type(only_type, type.name)) continue;
+    std::optional<ResourceFormat> format = parse_resource_format(type.arn);
+    if (!format) continue;
+    if (std::find(target.services.begin(), target.services.end(), format->service) ==
+        target.services.end())
+      target.services.push_back(format->service);
+    target.formats.push_back(std::move(*format));
+  }
+  // No ARN to name: requests carry "*" as their resource.
+  target.star_only = target.services.empty();
+  return target;
+}
 
 bool covers_all_resources(std::string_view pattern) {
   if (only_stars(pattern)) return true;
@@ -67,12 +161,8 @@ ResourceReach classify_resource(std::string_view pattern, const ResourceTarget& 
   if (target.star_only) return only_stars(pattern) ? ResourceReach::all : ResourceReach::other;
   if (covers_all_resources(pattern)) return ResourceReach::all;
   const std::string service = ascii_lowercase(arn_service(pattern));
-  if (service.empty()) return ResourceReach::other;
-  const bool of_target =
-      everything(target) ||
-      std::any_of(target.services.begin(), target.services.end(),
-                  [&](const std::string& wanted) { return wildcard_match(service, wanted); });
-  if (!of_target) return ResourceReach::other;
+  if (service.empty() || !of_target(pattern, service, target)) return ResourceReach::other;
+  if (target.excludes_caller && names_only_the_caller(pattern)) return ResourceReach::other;
   return has_wildcard(pattern) ? ResourceReach::service_wildcard : ResourceReach::service_specific;
 }
 

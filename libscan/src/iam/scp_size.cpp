@@ -41,9 +41,10 @@ ScpSize measure_scp_size(const Policy& policy, const Value& document,
   } else if (!policy.unknown) {
     const DecodedDocument decoded = decode_document(document);
     if (const Value* structure = decoded.get()) {
-      size.minified = minified_size(*structure);
-      size.raw = size.minified;
-      size.raw_at_least = size.minified_at_least = size.minified.value_or(0);
+      // What the deployment sends is the compact serialisation: raw and minified are one.
+      const StructureSize compact = structure_size(*structure);
+      size.raw_at_least = size.minified_at_least = compact.at_least;
+      if (compact.known) size.raw = size.minified = compact.at_least;
     }
   }
   size.exceeds = over(size.raw, size.raw_at_least, options.limit);

@@ -11,11 +11,16 @@
 //
 //  - A policy read from text (a standalone file's text, a Terraform heredoc, file() or
 //    jsonencode string; Policy::source_text) is counted on that text.
-//  - A policy that came as a structure (a CloudFormation object) is counted on its compact
-//    re-serialisation, which is what the deployment sends: raw and minified are equal.
-//  - Text with kUnknownMarker (a part known only after apply) has an unknown size; each
-//    unknown part may be empty, so the known text is a lower bound, and a lower bound over
-//    the limit is still a definite finding.
+//  - A policy that came as a structure (a CloudFormation object, a Terraform jsonencode whose
+//    string is unknown) is counted on its compact re-serialisation, which is what the
+//    deployment sends: raw and minified are equal.
+//  - A document with unknown parts has an unknown size, but a lower bound: in text (with
+//    kUnknownMarker where a part known only after apply goes) each unknown part may be empty,
+//    so the known text is the bound; in a structure every unknown value counts at its smallest
+//    size (document_size.hpp: its smallest candidate, or nothing, entry and separator
+//    included, when it could be AWS::NoValue). A lower bound over the limit is still a
+//    definite finding (scp-too-large, scp-too-large-as-written); one within it leaves the
+//    size unknown, without a near-limit warning, since only the unknown parts could cross.
 // Issue codes: scp-too-large (error: over the limit even minified), scp-too-large-as-written
 // (error: over as written, within once minified), scp-near-size-limit (warning: within, but
 // at 90% of the limit or more).
