@@ -34,8 +34,11 @@ TEST_CASE("iam action set: insert, erase, contains and count across word edges")
 }
 
 TEST_CASE("iam action set: ranges") {
-  for (const auto& [first, last] : std::vector<std::pair<ActionId, ActionId>>{
+  for (const auto& bounds : std::vector<std::pair<ActionId, ActionId>>{
            {0, 0}, {0, 1}, {3, 64}, {60, 70}, {64, 128}, {1, 199}, {0, 200}, {199, 200}}) {
+    // Plain variables, not a structured binding: clang 14's lambdas (CAPTURE) cannot see those.
+    const ActionId first = bounds.first;
+    const ActionId last = bounds.second;
     CAPTURE(first);
     CAPTURE(last);
     ActionSet range(200);
