@@ -129,7 +129,8 @@ void analyse(const Found& f, const iam::ActionCatalog& catalog,
         iam::scp_size_issues(iam::measure_scp_size(policy, *f.document), policy.span);
     scp_issues.insert(scp_issues.end(), size.begin(), size.end());
   }
-  const auto admin = iam::find_full_admin(policy, catalog);
+  const auto admin = f.type == iam::PolicyType::identity ? iam::find_full_admin(policy, catalog)
+                                                         : std::vector<iam::AnalysisHit>{};
   const auto exposed = f.type == iam::PolicyType::resource || f.type == iam::PolicyType::trust
                            ? iam::find_public_principals(policy, f.type)
                            : std::vector<iam::AnalysisHit>{};
@@ -149,6 +150,10 @@ void analyse(const Found& f, const iam::ActionCatalog& catalog,
     if (issue.code.starts_with("scp-too-large")) ++counts->scp_over_limit;
   }
   const Truth admin_truth = iam::overall_truth(admin);
+  if (show != nullptr && std::string_view(show) == "admin")
+    for (const auto& hit : admin)
+      std::printf("  %s line %u: %s%s\n", f.where.c_str(), hit.span.range.start_line,
+                  hit.truth == Truth::true_ ? "" : "(unknown) ", hit.detail.c_str());
   counts->admin += admin_truth == Truth::true_;
   counts->admin_unknown += admin_truth == Truth::unknown;
   const Truth public_truth = iam::overall_truth(exposed);
@@ -222,7 +227,8 @@ int main(int argc, char** argv) {
   for (const std::string& f : loaded.unreadable) std::printf("  %s\n", f.c_str());
   std::printf("documents that could not be read: %zu\n", counts.failures.size());
   for (const std::string& f : counts.failures) std::printf("  %s\n", f.c_str());
-  std::printf("\nadministrator access: %zu (unknown %zu)\n", counts.admin, counts.admin_unknown);
+  std::printf("\nidentity policies with administrator access: %zu (unknown %zu)\n", counts.admin,
+              counts.admin_unknown);
   std::printf("public principal without restricting condition: %zu (unknown %zu)\n",
               counts.public_principal, counts.public_unknown);
   std::printf("identity policies with a privilege-escalation path: %zu\n",
