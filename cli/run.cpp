@@ -90,9 +90,13 @@ int run_scan(const Scanner& scanner, const RawArgs& args) {
 }
 
 int run_rules(const Scanner& scanner) {
+  // One line per rule, tab-separated: id, severity, stage, category, formats, title.
   for (const RuleInfo& rule : scanner.rules()) {
+    std::string formats;
+    for (const std::string& format : rule.formats) formats += (formats.empty() ? "" : ",") + format;
     std::cout << rule.id << "\t" << to_string(rule.severity) << "\tstage " << rule.stage << "\t"
-              << rule.title << "\n";
+              << rule.category << "\t" << (formats.empty() ? "-" : formats) << "\t" << rule.title
+              << "\n";
   }
   return kExitClean;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Policy documents through the CLI: standalone policy files and their classification (content,
 # folder names, the AWS CLI's describe-policy shape, --policy-type), policies inside Terraform
-# heredocs pointing at the statement's own line, and broken policy files reported as such.
+# heredocs pointing at the statement's own line, broken policy files reported as such, and the
+# rules listing.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 1
 
@@ -72,5 +73,11 @@ run broken scan "$TMP/p/broken"
 check_exit broken 3
 check_contains broken out 'guard.json'
 check_contains broken out 'iam-policy-full-wildcard'
+
+# `iacscan rules` lists each rule with its category and the formats its examples cover.
+run rules rules
+check_exit rules 0
+check_contains rules out $'iam-policy-full-wildcard\thigh\tstage 5\tiam\tcloudformation,policy,terraform\t'
+check_contains rules out $'scp-invalid-element\thigh\tstage 6\torganizations\t'
 
 finish

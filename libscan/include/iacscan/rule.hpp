@@ -22,6 +22,9 @@ struct RuleInfo {
   std::string remediation;              // what to do instead
   std::vector<std::string> references;  // URLs
   std::vector<std::string> tags;
+  // The formats the rule's examples cover, sorted: "cloudformation", "policy" (standalone
+  // policy files), "scp", "terraform".
+  std::vector<std::string> formats;
   std::string source_path;  // policy file the rule came from ("builtin:..." for built-ins)
 };
 

@@ -1,6 +1,7 @@
 // Reading rule files and rendering their messages.
 #include "engine/rule.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "engine/condition_parser.hpp"
@@ -105,6 +106,10 @@ Rule parse_rule(const std::string& text, const std::string& source_path) {
   rule.condition = parse_condition(root["condition"]);
   rule.message = required_string(root, "message");
   rule.examples = parse_examples(root);
+  for (const RuleExample& example : rule.examples) rule.info.formats.push_back(example.format);
+  std::sort(rule.info.formats.begin(), rule.info.formats.end());
+  rule.info.formats.erase(std::unique(rule.info.formats.begin(), rule.info.formats.end()),
+                          rule.info.formats.end());
   return rule;
 }
 
