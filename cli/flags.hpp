@@ -9,7 +9,7 @@
 
 namespace iacscan::cli {
 
-enum class Command { scan, rules, version };
+enum class Command { scan, rules, explain, docs, version };
 
 struct RawArgs {
   Command command = Command::scan;
@@ -28,6 +28,10 @@ struct RawArgs {
   std::vector<std::string> policy_types;              // "GLOB=TYPE", checked by the parser
   std::vector<std::string> terraform_variable_files;  // read by the library
   std::size_t terraform_max_instances = 1000;
+  std::string unknowns = "ignore";  // ignore | report
+  bool profile_rules = false;
+  std::string rule_id;   // explain
+  std::string docs_dir;  // docs: where the pages go
 };
 
 // Parses argv. On --help or a usage error, prints and returns the exit code to use.

@@ -3,8 +3,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -23,6 +25,8 @@ ScanOptions to_options(const RawArgs& args) {
   options.cloudformation_parameter_files = args.parameter_files;
   options.terraform_variable_files = args.terraform_variable_files;
   options.terraform_max_instances = args.terraform_max_instances;
+  options.report_unknowns = args.unknowns == "report";
+  options.profile_rules = args.profile_rules;
   for (const std::string& variable : args.terraform_variables) {  // checked NAME=VALUE
     const std::size_t equals = variable.find('=');
     options.terraform_variables[variable.substr(0, equals)] = variable.substr(equals + 1);
@@ -64,9 +68,24 @@ bool write_report(const RawArgs& args, const std::string& report) {
 int exit_code_for(const ScanResult& result, Severity threshold) {
   if (!result.complete()) return kExitIncomplete;
   for (const Finding& f : result.findings) {
-    if (f.severity >= threshold) return kExitFindings;
+    if (f.kind == FindingKind::fail && f.severity >= threshold) return kExitFindings;
   }
   return kExitClean;
+}
+
+// --profile-rules: where the time went, slowest rules first, on stderr so reports stay clean.
+void print_profile(const ScanResult& result) {
+  const ScanStatistics& s = result.statistics;
+  std::fprintf(stderr, "phase      seconds\ndiscover   %8.4f\nload       %8.4f\n",
+               s.discover_seconds, s.load_seconds);
+  std::fprintf(stderr, "graph      %8.4f\nrules      %8.4f   (%zu resources)\n\n", s.graph_seconds,
+               s.rules_seconds, s.resources);
+  std::vector<ScanStatistics::RuleTime> rules = s.rule_seconds;
+  std::stable_sort(rules.begin(), rules.end(),
+                   [](const auto& a, const auto& b) { return a.seconds > b.seconds; });
+  std::fprintf(stderr, "rule seconds (summed over threads)\n");
+  for (const auto& rule : rules)
+    std::fprintf(stderr, "%10.6f  %s\n", rule.seconds, rule.rule_id.c_str());
 }
 
 int run_scan(const Scanner& scanner, const RawArgs& args) {
@@ -75,6 +94,7 @@ int run_scan(const Scanner& scanner, const RawArgs& args) {
     std::cerr << "iacscan: " << result.error().message << "\n";
     return kExitError;
   }
+  if (args.profile_rules) print_profile(*result);
   ReportOptions report_options;
   report_options.color = use_color(args);
   const ReportFormat format = parse_report_format(args.format).value_or(ReportFormat::text);
@@ -101,6 +121,54 @@ int run_rules(const Scanner& scanner) {
   return kExitClean;
 }
 
+const RuleInfo* find_rule(const Scanner& scanner, const std::string& id) {
+  for (const RuleInfo& rule : scanner.rules())
+    if (rule.id == id) return &rule;
+  return nullptr;
+}
+
+int run_explain(const Scanner& scanner, const RawArgs& args) {
+  const RuleInfo* rule = find_rule(scanner, args.rule_id);
+  if (!rule) {
+    std::cerr << "iacscan: no rule \"" << args.rule_id << "\" (iacscan rules lists them)\n";
+    return kExitError;
+  }
+  std::cout << render_rule_text(*rule);
+  return kExitClean;
+}
+
+bool write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) std::cerr << "iacscan: cannot write " << path.string() << "\n";
+  return static_cast<bool>(out);
+}
+
+// Pages are rewritten, never merged: the directory holds exactly the loaded rules' pages.
+int run_docs(const Scanner& scanner, const RawArgs& args) {
+  namespace fs = std::filesystem;
+  const fs::path dir(args.docs_dir);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    std::cerr << "iacscan: cannot create " << dir.string() << ": " << ec.message() << "\n";
+    return kExitError;
+  }
+  std::vector<fs::path> stale;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".md") stale.push_back(entry.path());
+  for (const fs::path& page : stale) fs::remove(page, ec);
+  for (const RuleInfo& rule : scanner.rules()) {
+    if (!write_file(dir / (rule.id + ".md"), render_rule_markdown(rule))) return kExitError;
+  }
+  if (!write_file(dir / "README.md", render_rule_index_markdown(scanner.rules())))
+    return kExitError;
+  std::cerr << "iacscan: wrote " << scanner.rules().size() << " rule pages and README.md to "
+            << dir.string() << "\n";
+  return kExitClean;
+}
+
 }  // namespace
 
 int run(const RawArgs& args) {
@@ -114,6 +182,8 @@ int run(const RawArgs& args) {
     return kExitError;
   }
   if (args.command == Command::rules) return run_rules(*scanner);
+  if (args.command == Command::explain) return run_explain(*scanner, args);
+  if (args.command == Command::docs) return run_docs(*scanner, args);
   return run_scan(*scanner, args);
 }
 

@@ -28,7 +28,8 @@ resource "aws_s3_bucket" "this" {
 }
 TF
 
-run tf_default scan "$TMP/tf/root"
+# --fail-on critical: only the (critical) ACL rule matters here, not versioning or logging.
+run tf_default scan "$TMP/tf/root" --fail-on critical
 check_exit tf_default 0
 run tf_var scan "$TMP/tf/root" --var acl=public-read
 check_exit tf_var 1
@@ -39,7 +40,7 @@ run tf_var_file scan "$TMP/tf/root" --var-file "$TMP/tf/prod.tfvars"
 check_exit tf_var_file 1
 check_contains tf_var_file out '(public-read-write)'
 check_contains tf_var_file out "in prod.tfvars"
-run tf_var_wins scan "$TMP/tf/root" --var-file "$TMP/tf/prod.tfvars" --var acl=private
+run tf_var_wins scan "$TMP/tf/root" --fail-on critical --var-file "$TMP/tf/prod.tfvars" --var acl=private
 check_exit tf_var_wins 0
 printf 'acl = "authenticated-read"\n' >"$TMP/tf/root/terraform.tfvars"
 run tf_tfvars scan "$TMP/tf/root"

@@ -14,6 +14,7 @@ using iacscan::testing::find_resource;
 using iacscan::testing::given;
 using iacscan::testing::load_template;
 using iacscan::testing::property;
+using iacscan::testing::resource_count;
 using iacscan::testing::warnings_of;
 using iacscan::testing::where;
 
@@ -212,7 +213,7 @@ TEST_CASE("cfn conditions: linear time, however many conditions and however nest
   const auto started = std::chrono::steady_clock::now();
   const LoadedFile loaded = load_template(text);
   const auto elapsed = std::chrono::steady_clock::now() - started;
-  CHECK(loaded.resources.size() == 30);
+  CHECK(resource_count(loaded) == 30);
   CHECK(property(loaded, "B7", "AccessControl").is_unknown());
   CHECK(loaded.diagnostics.empty());
   // Milliseconds in an optimised build; generous for sanitizer builds.

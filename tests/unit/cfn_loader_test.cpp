@@ -169,7 +169,9 @@ TEST_CASE("cfn loader: resources with spans and properties") {
       "    Properties: {}\n");                                            // 25
   REQUIRE(loaded.is_iac);
   CHECK(loaded.diagnostics.empty());
-  REQUIRE(loaded.resources.size() == 2);
+  // Two resources, then one pseudo-resource per parameter.
+  REQUIRE(loaded.resources.size() == 4);
+  CHECK(loaded.resources[2].native_type == "CloudFormation::Parameter");
 
   const Resource& logs = *resource(loaded, "Logs");
   CHECK(logs.format == SourceFormat::cloudformation);

@@ -306,7 +306,7 @@ TEST_CASE("cfn references become graph edges, through any intrinsic and unknown 
       "      Tags: [{Key: k, Value: !Sub '${Key.Arn}-${Gone}'}]\n"));
   KindCatalog kinds;
   const auto graph = build_graph(files, kinds);
-  REQUIRE(graph.resources.size() == 3);
+  REQUIRE(graph.resources.size() == 4);  // three resources, then parameter Env
   const std::vector<Edge> expected = {
       {2, 0, "LoggingConfiguration"}, {2, 1, "LoggingConfiguration"}, {2, 1, "Tags"}};
   CHECK(graph.edges == expected);

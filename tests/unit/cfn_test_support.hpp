@@ -25,6 +25,15 @@ inline detail::LoadedFile load_template(const std::string& text,
   return loaded;
 }
 
+// The template's resources without the parameter pseudo-resources (CloudFormation::Parameter,
+// for rules that judge parameter declarations), which most tests are not about.
+inline std::size_t resource_count(const detail::LoadedFile& loaded) {
+  std::size_t n = 0;
+  for (const detail::Resource& r : loaded.resources)
+    n += r.native_type != "CloudFormation::Parameter";
+  return n;
+}
+
 // A context with parameters given on the command line.
 inline detail::CloudFormationContext given(
     std::initializer_list<std::pair<const char*, const char*>> values) {

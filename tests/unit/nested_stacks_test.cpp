@@ -1,6 +1,8 @@
 // Nested stacks through the public API, with in-memory templates.
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include "iacscan/iacscan.hpp"
 
 namespace {
@@ -36,6 +38,15 @@ Resources:
       AccessControl: !Ref Acl
 )";
 
+// The findings of the ACL rule only: the other S3 rules (versioning, logging ...) also fire on
+// these buckets and are not what these tests are about.
+std::vector<iacscan::Finding> acl_findings(const iacscan::ScanResult& result) {
+  std::vector<iacscan::Finding> out;
+  for (const iacscan::Finding& f : result.findings)
+    if (f.rule_id == "s3-bucket-public-acl") out.push_back(f);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("a nested template is judged with the parameters each parent passes") {
@@ -47,8 +58,9 @@ TEST_CASE("a nested template is judged with the parameters each parent passes") 
   CHECK(result->complete());
   // Known passes a public ACL; Unknown passes an unknown one (not the child's default), and
   // the child's standalone copy with its public default is not judged at all.
-  REQUIRE(result->findings.size() == 1);
-  const iacscan::Finding& f = result->findings.front();
+  const std::vector<iacscan::Finding> findings = acl_findings(*result);
+  REQUIRE(findings.size() == 1);
+  const iacscan::Finding& f = findings.front();
   CHECK(f.resource == "Known.Bucket");
   CHECK(f.location.path == "stacks/nested/child.yaml");
   CHECK(f.location.start_line == 10);
@@ -62,8 +74,9 @@ TEST_CASE("a template scanned without its parent uses its defaults") {
   REQUIRE(scanner.has_value());
   auto result = scanner->scan_buffers({{"stacks/nested/child.yaml", kChild}});
   REQUIRE(result.has_value());
-  REQUIRE(result->findings.size() == 1);
-  CHECK(result->findings.front().resource == "Bucket");
+  const std::vector<iacscan::Finding> findings = acl_findings(*result);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings.front().resource == "Bucket");
 }
 
 TEST_CASE("a missing nested template in memory is a read error") {

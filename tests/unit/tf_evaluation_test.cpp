@@ -940,7 +940,7 @@ TEST_CASE("tf eval: override files merge attributes and replace nested blocks") 
   });
   INFO(e.diagnostics_text());
   CHECK(e.out.diagnostics.empty());
-  REQUIRE(e.out.resources.size() == 1);
+  REQUIRE(e.resources().size() == 1);
   CHECK(show(e.resource("t.r").attributes) ==
         "{a = 1, b = 5, v = \"overridden\", l = \"z\", c = 4, other = [{y = 1}], "
         "nested = [{x = 9}]}");
@@ -1309,7 +1309,8 @@ TEST_CASE("tf eval: modules outside the root directory") {
   INFO(e.diagnostics_text());
   CHECK(e.out.diagnostics.empty());
   std::vector<std::string> seen;
-  for (const Resource& r : e.out.resources) {
+  for (const Resource* real : e.resources()) {
+    const Resource& r = *real;
     CHECK(r.address == "module.shared.t.r");
     const Value* env = r.attributes.find("env");
     REQUIRE(env != nullptr);

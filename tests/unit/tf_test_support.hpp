@@ -45,9 +45,22 @@ struct Evaluated {
     return *v;
   }
 
+  // Variable and provider declarations are pseudo-resources (for rules that judge them); most
+  // tests are about the real resources.
+  static bool is_declaration(const Resource& r) {
+    return r.native_type == "terraform_variable" || r.native_type == "terraform_provider";
+  }
+
+  std::vector<const Resource*> resources() const {
+    std::vector<const Resource*> real;
+    for (const Resource& r : out.resources)
+      if (!is_declaration(r)) real.push_back(&r);
+    return real;
+  }
+
   std::vector<std::string> addresses() const {
     std::vector<std::string> all;
-    for (const Resource& r : out.resources) all.push_back(r.address);
+    for (const Resource* r : resources()) all.push_back(r->address);
     return all;
   }
 

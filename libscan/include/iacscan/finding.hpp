@@ -24,6 +24,11 @@ struct Excerpt {
   std::vector<std::string> lines;  // up to two lines of context, then the located lines
 };
 
+// fail: the rule found the problem. review: the rule could not decide because a decisive value
+// is unknown (an unresolved variable, a deploy-time attribute); reported only when asked for
+// (ScanOptions::report_unknowns), never counted against --fail-on.
+enum class FindingKind { fail, review };
+
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::medium;
@@ -36,6 +41,7 @@ struct Finding {
   Excerpt excerpt;          // the located lines with a little context before them
   int stage = 0;            // roadmap stage of the rule
   std::string fingerprint;  // stable across line shifts: rule + file + resource + attribute
+  FindingKind kind = FindingKind::fail;
 };
 
 enum class DiagnosticCode {

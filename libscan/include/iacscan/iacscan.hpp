@@ -7,6 +7,7 @@
 #include "iacscan/report.hpp"
 #include "iacscan/result.hpp"
 #include "iacscan/rule.hpp"
+#include "iacscan/rule_docs.hpp"
 #include "iacscan/scan_result.hpp"
 #include "iacscan/scanner.hpp"
 #include "iacscan/severity.hpp"

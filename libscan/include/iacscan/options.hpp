@@ -14,7 +14,8 @@ struct ScanOptions {
   unsigned jobs = 0;
   // Extra directories of policy files, loaded after the built-in ones.
   std::vector<std::string> policy_dirs;
-  // Load only these extra policy directories, not the built-in policies.
+  // Load only the rules of policy_dirs, not the built-in rules (the built-in kinds still load:
+  // they are the vocabulary rules are written in).
   bool no_builtin_policies = false;
   // Files larger than this are refused with a limit-exceeded diagnostic (default 20 MiB).
   std::size_t max_file_bytes = 20u * 1024u * 1024u;
@@ -40,6 +41,11 @@ struct ScanOptions {
   // endpoint, trust, ai-opt-out. Globs match display paths: `*`, `?`, `**`; a glob without '/'
   // matches file names (docs/iam.md).
   std::vector<std::pair<std::string, std::string>> policy_types;
+  // Report a rule that could not decide because a decisive value is unknown as a finding of
+  // kind FindingKind::review (by default such cases produce nothing).
+  bool report_unknowns = false;
+  // Measure the time each rule takes (ScanResult::statistics.rule_seconds).
+  bool profile_rules = false;
 };
 
 }  // namespace iacscan

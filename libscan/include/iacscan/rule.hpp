@@ -11,6 +11,18 @@ namespace iacscan {
 
 enum class RuleScope { resource, account, org_config };
 
+// A rule's example, run as a test and shown in its documentation: bad code must produce a
+// finding of the rule, good code none, and code whose decisive value is unknown none either.
+struct RuleExample {
+  enum class Expectation { bad, good, unknown };
+  std::string format;  // "cloudformation", "terraform", "policy", "scp"
+  Expectation expectation = Expectation::bad;
+  std::string code;
+  // Bad examples: the 1-based lines the rule's findings must point at, from
+  // `iacscan-expect: <id>` comments in the code or the example's `line:` field.
+  std::vector<unsigned> lines;
+};
+
 struct RuleInfo {
   std::string id;     // stable kebab-case id, e.g. "s3-bucket-public-acl"
   std::string title;  // states the problem in one line
@@ -25,7 +37,10 @@ struct RuleInfo {
   // The formats the rule's examples cover, sorted: "cloudformation", "policy" (standalone
   // policy files), "scp", "terraform".
   std::vector<std::string> formats;
-  std::string source_path;  // policy file the rule came from ("builtin:..." for built-ins)
+  std::string source_path;         // policy file the rule came from ("builtin:..." for built-ins)
+  std::vector<std::string> kinds;  // canonical kinds (or native types) the rule visits
+  std::string message;             // message template: {resource}, {type}, {value}, {attribute}
+  std::vector<RuleExample> examples;
 };
 
 }  // namespace iacscan

@@ -10,6 +10,7 @@
 
 #include "cloudformation/evaluator.hpp"
 #include "cloudformation/metadata_skips.hpp"
+#include "cloudformation/parameter_resources.hpp"
 #include "cloudformation/serverless.hpp"
 #include "cloudformation/short_form_tags.hpp"
 #include "cloudformation/template_warnings.hpp"
@@ -210,6 +211,7 @@ LoadedFile load_cloudformation_file(const SourceFile& file, const CloudFormation
   loaded.is_iac = true;
   add_duplicate_key_warnings(file, read.warnings, loaded);
   add_resources(file, root, context, loaded);
+  add_parameter_resources(file, root, loaded);
   return loaded;
 }
 

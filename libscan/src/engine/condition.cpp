@@ -10,6 +10,7 @@
 
 #include "engine/attribute_path.hpp"
 #include "engine/builtin_predicates.hpp"
+#include "engine/related.hpp"
 
 namespace iacscan::detail {
 namespace {
@@ -117,7 +118,7 @@ Outcome evaluate_test(const Condition& c, const Value& subject) {
 
 // some: true when an element satisfies `where`; each: false when one does not. A single
 // map where a list is expected counts as a list of one (one Terraform block).
-Outcome evaluate_quantifier(const Condition& c, const Value& subject, const Resource* resource) {
+Outcome evaluate_quantifier(const Condition& c, const Value& subject, const EvalContext& context) {
   const bool is_some = c.op == ConditionOp::some;
   const Truth decisive = is_some ? Truth::true_ : Truth::false_;
   const std::vector<const Value*> hits = resolve_all(subject, c.path);
@@ -136,7 +137,7 @@ Outcome evaluate_quantifier(const Condition& c, const Value& subject, const Reso
       if (!unknown) unknown = item;
       continue;
     }
-    Outcome inner = evaluate(c.children.front(), *item, resource);
+    Outcome inner = evaluate(c.children.front(), *item, context);
     if (inner.truth == decisive) {
       if (!inner.witness) inner.witness = item;
       inner.attribute = c.attribute + "[]." + inner.attribute;
@@ -148,18 +149,18 @@ Outcome evaluate_quantifier(const Condition& c, const Value& subject, const Reso
   return decided(truth_of(!is_some), hits.front(), c.attribute);
 }
 
-Outcome evaluate_junction(const Condition& c, const Value& subject, const Resource* resource) {
+Outcome evaluate_junction(const Condition& c, const Value& subject, const EvalContext& context) {
   const bool is_any = c.op == ConditionOp::any;
   const Truth decisive = is_any ? Truth::true_ : Truth::false_;
-  bool saw_unknown = false;
+  std::optional<Outcome> first_unknown;  // says which value kept the junction undecided
   Outcome last;
   for (const Condition& child : c.children) {
-    Outcome o = evaluate(child, subject, resource);
+    Outcome o = evaluate(child, subject, context);
     if (o.truth == decisive) return o;
-    if (o.truth == Truth::unknown) saw_unknown = true;
+    if (o.truth == Truth::unknown && !first_unknown) first_unknown = o;
     if (!last.witness && o.witness) last = o;
   }
-  if (saw_unknown) return decided(Truth::unknown, nullptr, {});
+  if (first_unknown) return std::move(*first_unknown);
   last.truth = truth_of(!is_any);
   return last;
 }
@@ -183,25 +184,27 @@ bool loosely_equal(const Value& a, const Value& b) {
   return false;
 }
 
-Outcome evaluate(const Condition& c, const Value& subject, const Resource* resource) {
+Outcome evaluate(const Condition& c, const Value& subject, const EvalContext& context) {
   switch (c.op) {
     case ConditionOp::all:
     case ConditionOp::any:
-      return evaluate_junction(c, subject, resource);
+      return evaluate_junction(c, subject, context);
     case ConditionOp::not_: {
-      Outcome o = evaluate(c.children.front(), subject, resource);
+      Outcome o = evaluate(c.children.front(), subject, context);
       o.truth = truth_not(o.truth);
       return o;
     }
     case ConditionOp::some:
     case ConditionOp::each:
-      return evaluate_quantifier(c, subject, resource);
+      return evaluate_quantifier(c, subject, context);
     case ConditionOp::test:
       return evaluate_test(c, subject);
     case ConditionOp::builtin:
       // Without a resource there is nothing to judge: unknown, never a finding.
-      if (resource == nullptr) return decided(Truth::unknown, nullptr, {});
-      return c.predicate->evaluate(PredicateInput{*resource, subject, c.arguments});
+      if (context.resource == nullptr) return decided(Truth::unknown, nullptr, {});
+      return c.predicate->evaluate(PredicateInput{*context.resource, subject, c.arguments});
+    case ConditionOp::related:
+      return evaluate_related(c, subject, context);
   }
   return {};
 }

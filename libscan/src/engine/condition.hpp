@@ -2,6 +2,7 @@
 // resource's canonical attributes. See docs/writing-policies.md for the YAML syntax.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,9 +17,19 @@ class RE2;
 namespace iacscan::detail {
 
 struct Resource;
+struct ResourceGraph;
 struct BuiltinPredicate;
 
-enum class ConditionOp { all, any, not_, some, each, test, builtin };
+enum class ConditionOp { all, any, not_, some, each, test, builtin, related };
+
+// A graph test: is there a resource of `kind` linked to this one by reference?
+struct RelatedSpec {
+  std::string kind;                // canonical kind or native type of the other resource
+  bool referenced_by = true;       // the other resource references this one (else the reverse)
+  std::vector<std::string> via;    // attribute holding the reference; empty: any attribute
+  std::vector<std::string> match;  // this resource's attribute a literal in `via` may equal
+  bool has_where = false;          // children.front() is the `where` condition
+};
 
 enum class TestOp {
   exists,
@@ -43,6 +54,7 @@ struct Condition {
   std::shared_ptr<const re2::RE2> regex;        // matches
   const BuiltinPredicate* predicate = nullptr;  // builtin: the named C++ predicate
   Value arguments = Value::map({});             // builtin: its `with` map
+  std::shared_ptr<const RelatedSpec> related;   // related: the graph test
 };
 
 // The outcome of evaluating a condition: its truth, and the value that decided it (the
@@ -58,10 +70,20 @@ struct Outcome {
   std::string detail;
 };
 
-// `resource` is the resource being judged, for built-in predicates (which read its native
-// attributes); conditions without one do not need it.
-Outcome evaluate(const Condition& condition, const Value& subject,
-                 const Resource* resource = nullptr);
+// What a condition may look at beyond its subject: the resource being judged (built-in
+// predicates read its native attributes) and the graph around it (graph tests). Conditions
+// that need what is missing are unknown.
+struct EvalContext {
+  const Resource* resource = nullptr;
+  const ResourceGraph* graph = nullptr;
+  std::size_t index = 0;  // the resource's index in graph->resources
+};
+
+Outcome evaluate(const Condition& condition, const Value& subject, const EvalContext& context);
+inline Outcome evaluate(const Condition& condition, const Value& subject,
+                        const Resource* resource = nullptr) {
+  return evaluate(condition, subject, EvalContext{resource, nullptr, 0});
+}
 
 // Loose equality for IaC values: CloudFormation writes booleans and numbers as strings,
 // Terraform as native values; "true" equals true and "5" equals 5.

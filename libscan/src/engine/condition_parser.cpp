@@ -3,6 +3,8 @@
 //   {some: {attribute: p, where: c}}  {each: {attribute: p, where: c}}
 //   {attribute: p, <test>: operand}   where <test> is one of the names in kTests.
 //   {builtin: name, with: {key: value}}  a C++ predicate (builtin_predicates.hpp).
+//   {related: {kind: k, direction: referenced_by | references, via: p, match: p, where: c}}
+//                                         a graph test (related.hpp).
 #include "engine/condition_parser.hpp"
 
 #include <re2/re2.h>
@@ -107,11 +109,49 @@ Condition parse_builtin(const YAML::Node& node) {
   return c;
 }
 
+Condition parse_related(const YAML::Node& node) {
+  if (node.size() != 1) fail_at(node, "unexpected key beside 'related'");
+  const YAML::Node body = node["related"];
+  if (!body.IsMap()) fail_at(body, "'related' needs a map with at least 'kind'");
+  auto spec = std::make_shared<RelatedSpec>();
+  Condition c;
+  c.op = ConditionOp::related;
+  for (const auto& entry : body) {
+    const std::string key = entry.first.Scalar();
+    if (key != "kind" && key != "direction" && key != "via" && key != "match" && key != "where")
+      fail_at(entry.first,
+              "unexpected key \"" + key + "\" in 'related' (kind, direction, via, match, where)");
+  }
+  spec->kind = required_string(body, "kind");
+  if (body["direction"]) {
+    const std::string direction = required_string(body, "direction");
+    if (direction != "referenced_by" && direction != "references")
+      fail_at(body["direction"], "direction is referenced_by or references");
+    spec->referenced_by = direction == "referenced_by";
+  }
+  if (body["via"]) {
+    spec->via = split_path(required_string(body, "via"));
+    if (spec->via.empty()) fail_at(body["via"], "empty attribute path");
+  }
+  if (body["match"]) {
+    spec->match = split_path(required_string(body, "match"));
+    if (spec->match.empty()) fail_at(body["match"], "empty attribute path");
+  }
+  if (body["where"]) {
+    c.children.push_back(parse_condition(body["where"]));
+    spec->has_where = true;
+  }
+  c.attribute = "related " + spec->kind;
+  c.related = std::move(spec);
+  return c;
+}
+
 }  // namespace
 
 Condition parse_condition(const YAML::Node& node) {
   if (!node || !node.IsMap()) fail_at(node, "a condition must be a map");
   if (node["builtin"]) return parse_builtin(node);
+  if (node["related"]) return parse_related(node);
   if (!node["attribute"] && node.size() != 1) {
     fail_at(node, "a condition map holds exactly one of all, any, not, some, each");
   }
@@ -126,7 +166,8 @@ Condition parse_condition(const YAML::Node& node) {
   if (node["some"]) return parse_quantifier(ConditionOp::some, node["some"]);
   if (node["each"]) return parse_quantifier(ConditionOp::each, node["each"]);
   if (node["attribute"]) return parse_test(node);
-  fail_at(node, "unknown condition: expected all, any, not, some, each, attribute or builtin");
+  fail_at(node,
+          "unknown condition: expected all, any, not, some, each, attribute, builtin or related");
 }
 
 }  // namespace iacscan::detail

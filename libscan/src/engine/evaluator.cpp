@@ -1,7 +1,11 @@
 // Rule evaluation: each resource is judged by the rules that visit its kind (or, when a rule
 // names one, its native type). Folded split resources are judged through their owner.
+// Resources are judged in parallel; each writes its own slot, so the order never depends on
+// scheduling.
 #include "engine/evaluator.hpp"
 
+#include <atomic>
+#include <chrono>
 #include <unordered_map>
 
 #include "core/thread_pool.hpp"
@@ -17,72 +21,125 @@ RuleIndex index_rules(const PolicySet& policies) {
   for (std::size_t i = 0; i < policies.rules.size(); ++i) {
     const Rule& rule = policies.rules[i];
     if (rule.info.scope != RuleScope::resource) continue;
-    for (const std::string& kind : rule.kinds) index[kind].push_back(i);
+    for (const std::string& kind : rule.info.kinds) index[kind].push_back(i);
   }
   return index;
 }
 
-void judge(const Rule& rule, std::size_t rule_index, const Resource& r, std::size_t resource_index,
-           bool native, std::vector<RawFinding>& out) {
-  const Value& subject = native ? r.attributes : r.canonical;
-  Outcome outcome = evaluate(rule.condition, subject, &r);
-  if (outcome.truth != Truth::true_) return;
-  RawFinding f;
-  f.rule = rule_index;
-  f.resource = resource_index;
+// Why an undecided rule could not decide, for review findings: the unknown value's own reason
+// ("variable \"acl\" has no value") where there is one.
+std::string unknown_reason(const Outcome& outcome) {
+  std::string what =
+      outcome.attribute.empty() ? std::string("a decisive value") : "\"" + outcome.attribute + "\"";
   const Value* w = outcome.witness;
-  if (w && w->span.valid())
-    f.span = w->span;
-  else if (outcome.span.valid())
-    f.span = outcome.span;  // a built-in predicate's statement
-  else
-    f.span = r.name_span.valid() ? r.name_span : r.span;
-  f.attribute = std::move(outcome.attribute);
-  if (w) f.origin = w->origin;
-  const std::string value = w                         ? w->to_display_string()
-                            : !outcome.detail.empty() ? outcome.detail
-                                                      : std::string("not set");
-  f.message = render_message(rule.message, r.address, r.native_type, value, f.attribute);
-  out.push_back(std::move(f));
+  if (w && w->is_unknown() && !w->text().empty()) return what + " is unknown: " + w->text();
+  if (!outcome.detail.empty() && outcome.detail != "unknown") return outcome.detail;
+  return what + " is unknown";
 }
 
-// Rules that visit `policy-documents` judge every resource that can hold a policy document
-// (iam/embedded_policies.hpp), on its own native attributes, folded or not: a policy belongs
-// to the resource that declares it.
-void judge_policy_holders(const PolicySet& policies, const RuleIndex& index, const Resource& r,
-                          std::size_t resource_index, std::vector<RawFinding>& out) {
-  auto it = index.find(std::string(kPolicyDocumentsSelector));
-  if (it == index.end() || !iam::may_hold_policies(r.native_type)) return;
-  for (std::size_t rule : it->second)
-    judge(policies.rules[rule], rule, r, resource_index, true, out);
-}
+class Judge {
+ public:
+  Judge(const PolicySet& policies, const ResourceGraph& graph, const EvaluationOptions& options)
+      : policies_(policies),
+        graph_(graph),
+        options_(options),
+        index_(index_rules(policies)),
+        nanoseconds_(options.profile ? policies.rules.size() : 0) {}
+
+  // Every rule that applies to resource `i`.
+  void resource(std::size_t i, std::vector<RawFinding>& out) {
+    const Resource& r = graph_.resources[i];
+    for_selector(kAllResourcesSelector, i, true, out);
+    if (iam::may_hold_policies(r.native_type)) for_selector(kPolicyDocumentsSelector, i, true, out);
+    if (r.folded) return;
+    if (!r.kind.empty()) for_selector(r.kind, i, false, out);
+    for_selector(r.native_type, i, true, out);
+  }
+
+  std::vector<double> rule_seconds() const {
+    std::vector<double> out;
+    for (const auto& ns : nanoseconds_) out.push_back(static_cast<double>(ns.load()) * 1e-9);
+    return out;
+  }
+
+ private:
+  void for_selector(std::string_view selector, std::size_t i, bool native,
+                    std::vector<RawFinding>& out) {
+    auto it = index_.find(std::string(selector));
+    if (it == index_.end()) return;
+    for (std::size_t rule : it->second) {
+      if (!options_.profile) {
+        judge(rule, i, native, out);
+        continue;
+      }
+      const auto start = std::chrono::steady_clock::now();
+      judge(rule, i, native, out);
+      const auto spent = std::chrono::steady_clock::now() - start;
+      nanoseconds_[rule].fetch_add(
+          static_cast<std::uint64_t>(
+              std::chrono::duration_cast<std::chrono::nanoseconds>(spent).count()),
+          std::memory_order_relaxed);
+    }
+  }
+
+  void judge(std::size_t rule_index, std::size_t resource_index, bool native,
+             std::vector<RawFinding>& out) const {
+    const Rule& rule = policies_.rules[rule_index];
+    const Resource& r = graph_.resources[resource_index];
+    const Value& subject = native ? r.attributes : r.canonical;
+    Outcome outcome = evaluate(rule.condition, subject, EvalContext{&r, &graph_, resource_index});
+    if (outcome.truth == Truth::false_) return;
+    if (outcome.truth == Truth::unknown && !options_.report_unknowns) return;
+    RawFinding f;
+    f.rule = rule_index;
+    f.resource = resource_index;
+    const Value* w = outcome.witness;
+    if (w && w->span.valid())
+      f.span = w->span;
+    else if (outcome.span.valid())
+      f.span = outcome.span;  // a built-in predicate's statement
+    else
+      f.span = r.name_span.valid() ? r.name_span : r.span;
+    if (w) f.origin = w->origin;
+    if (outcome.truth == Truth::unknown) {
+      f.review = true;
+      f.message = "Could not decide \"" + rule.info.title + "\" for \"" + r.address +
+                  "\": " + unknown_reason(outcome);
+    } else {
+      // A predicate's explanation says more than an unknown part of the value it judged
+      // (an ARN built from a template is "(unknown)" as a whole).
+      const bool prefer_detail = !outcome.detail.empty() && (!w || w->is_unknown());
+      const std::string value = prefer_detail ? outcome.detail
+                                : w           ? w->to_display_string()
+                                              : std::string("not set");
+      f.message =
+          render_message(rule.info.message, r.address, r.native_type, value, outcome.attribute);
+    }
+    f.attribute = std::move(outcome.attribute);
+    out.push_back(std::move(f));
+  }
+
+  const PolicySet& policies_;
+  const ResourceGraph& graph_;
+  const EvaluationOptions& options_;
+  const RuleIndex index_;
+  std::vector<std::atomic<std::uint64_t>> nanoseconds_;
+};
 
 }  // namespace
 
-std::vector<RawFinding> evaluate_rules(const PolicySet& policies, const ResourceGraph& graph,
-                                       unsigned jobs) {
-  const RuleIndex index = index_rules(policies);
+Evaluation evaluate_rules(const PolicySet& policies, const ResourceGraph& graph,
+                          const EvaluationOptions& options) {
+  Judge judge(policies, graph, options);
   std::vector<std::vector<RawFinding>> per_resource(graph.resources.size());
-  parallel_for(graph.resources.size(), jobs, [&](std::size_t i) {
-    const Resource& r = graph.resources[i];
-    judge_policy_holders(policies, index, r, i, per_resource[i]);
-    if (r.folded) return;
-    if (!r.kind.empty()) {
-      if (auto it = index.find(r.kind); it != index.end()) {
-        for (std::size_t rule : it->second)
-          judge(policies.rules[rule], rule, r, i, false, per_resource[i]);
-      }
-    }
-    if (auto it = index.find(r.native_type); it != index.end()) {
-      for (std::size_t rule : it->second)
-        judge(policies.rules[rule], rule, r, i, true, per_resource[i]);
-    }
-  });
-  std::vector<RawFinding> all;
+  parallel_for(graph.resources.size(), options.jobs,
+               [&](std::size_t i) { judge.resource(i, per_resource[i]); });
+  Evaluation result;
   for (auto& list : per_resource) {
-    for (RawFinding& f : list) all.push_back(std::move(f));
+    for (RawFinding& f : list) result.findings.push_back(std::move(f));
   }
-  return all;
+  if (options.profile) result.rule_seconds = judge.rule_seconds();
+  return result;
 }
 
 }  // namespace iacscan::detail

@@ -19,9 +19,24 @@ struct RawFinding {
   std::string attribute;     // canonical attribute path that decided
   std::string message;
   std::shared_ptr<const Provenance> origin;  // where the deciding value came from
+  // The rule could not decide because a decisive value is unknown (reported only on request):
+  // `message` then says which value and why.
+  bool review = false;
 };
 
-std::vector<RawFinding> evaluate_rules(const PolicySet& policies, const ResourceGraph& graph,
-                                       unsigned jobs);
+struct EvaluationOptions {
+  unsigned jobs = 0;
+  bool report_unknowns = false;  // undecided rules become review findings
+  bool profile = false;          // measure the time spent per rule
+};
+
+struct Evaluation {
+  std::vector<RawFinding> findings;
+  std::vector<double> rule_seconds;  // per PolicySet::rules index, summed over threads; empty
+                                     // unless profiling
+};
+
+Evaluation evaluate_rules(const PolicySet& policies, const ResourceGraph& graph,
+                          const EvaluationOptions& options);
 
 }  // namespace iacscan::detail

@@ -71,14 +71,15 @@ std::optional<Error> add_policy_dir(PolicySet& set, const std::string& dir) {
 
 Result<PolicySet> load_policies(const ScanOptions& options) {
   PolicySet set;
-  if (!options.no_builtin_policies) {
-    for (const EmbeddedFile& file : builtin_policy_files()) {
-      const std::string relative(file.path);
-      if (relative.size() < 5 || relative.substr(relative.size() - 5) != ".yaml") continue;
-      if (auto error =
-              add_policy_file(set, relative, "builtin:" + relative, std::string(file.content))) {
-        return *error;
-      }
+  // The built-in kinds are the vocabulary users' rules are written in: they load even when the
+  // built-in rules do not.
+  for (const EmbeddedFile& file : builtin_policy_files()) {
+    const std::string relative(file.path);
+    if (relative.size() < 5 || relative.substr(relative.size() - 5) != ".yaml") continue;
+    if (options.no_builtin_policies && !is_kind_file(relative)) continue;
+    if (auto error =
+            add_policy_file(set, relative, "builtin:" + relative, std::string(file.content))) {
+      return *error;
     }
   }
   for (const std::string& dir : options.policy_dirs) {

@@ -56,6 +56,56 @@ RuleInfo parse_info(const YAML::Node& root, const std::string& source_path) {
   return info;
 }
 
+// The lines marked `iacscan-expect: <id>` in an example: a comment at the end of the line, or
+// alone on the line before the one it marks.
+std::vector<unsigned> marked_lines(const std::string& code, const std::string& id) {
+  const std::string marker = "iacscan-expect: " + id;
+  std::vector<unsigned> lines;
+  unsigned line = 1;
+  for (std::size_t pos = 0; pos <= code.size(); ++line) {
+    std::size_t end = code.find('\n', pos);
+    if (end == std::string::npos) end = code.size();
+    const std::string_view text(code.data() + pos, end - pos);
+    const std::size_t at = text.find(marker);
+    if (at != std::string_view::npos) {
+      // Only a comment leader before the marker: it marks the next line.
+      const bool alone = text.substr(0, at).find_first_not_of(" \t#/") == std::string_view::npos;
+      lines.push_back(alone ? line + 1 : line);
+    }
+    if (end == code.size()) break;
+    pos = end + 1;
+  }
+  return lines;
+}
+
+RuleExample parse_example(const YAML::Node& item, const std::string& format,
+                          ExampleExpectation expectation) {
+  RuleExample example;
+  example.format = format;
+  example.expectation = expectation;
+  if (item.IsMap()) {
+    for (const auto& entry : item) {
+      const std::string key = entry.first.Scalar();
+      if (key != "code" && key != "line")
+        fail_at(entry.first, "an example map holds 'code' and 'line', not \"" + key + "\"");
+    }
+    example.code = required_string(item, "code");
+    if (const YAML::Node line = item["line"]) {
+      if (expectation != ExampleExpectation::bad) fail_at(line, "only bad examples have a 'line'");
+      try {
+        example.lines.push_back(line.as<unsigned>());
+      } catch (const YAML::Exception&) {
+        fail_at(line, "'line' is a 1-based line number");
+      }
+    }
+  } else if (item.IsScalar()) {
+    example.code = item.Scalar();
+  } else {
+    fail_at(item, "an example is a block of code, or a map with 'code' and 'line'");
+  }
+  return example;
+}
+
 std::vector<RuleExample> parse_examples(const YAML::Node& root) {
   std::vector<RuleExample> out;
   const YAML::Node examples = root["examples"];
@@ -78,9 +128,10 @@ std::vector<RuleExample> parse_examples(const YAML::Node& root) {
       } else {
         fail_at(group.first, "examples are grouped as bad, good and unknown, not " + name);
       }
-      for (const YAML::Node& code : group.second) {
-        out.push_back(RuleExample{format, expectation, code.as<std::string>()});
-      }
+      if (!group.second.IsSequence())
+        fail_at(group.second, "a list of examples is expected under " + name);
+      for (const YAML::Node& item : group.second)
+        out.push_back(parse_example(item, format, expectation));
     }
   }
   return out;
@@ -98,15 +149,19 @@ Rule parse_rule(const std::string& text, const std::string& source_path) {
   if (!root.IsMap()) throw PolicyFileError("a rule file must be a YAML map", 1);
   Rule rule;
   rule.info = parse_info(root, source_path);
-  rule.kinds = string_list(root, "kinds");
-  if (rule.info.scope == RuleScope::resource && rule.kinds.empty()) {
+  rule.info.kinds = string_list(root, "kinds");
+  if (rule.info.scope == RuleScope::resource && rule.info.kinds.empty()) {
     fail_at(root, "a resource rule needs 'kinds'");
   }
   if (!root["condition"]) fail_at(root, "missing 'condition'");
   rule.condition = parse_condition(root["condition"]);
-  rule.message = required_string(root, "message");
-  rule.examples = parse_examples(root);
-  for (const RuleExample& example : rule.examples) rule.info.formats.push_back(example.format);
+  rule.info.message = required_string(root, "message");
+  rule.info.examples = parse_examples(root);
+  for (RuleExample& example : rule.info.examples) {
+    if (example.expectation != ExampleExpectation::bad || !example.lines.empty()) continue;
+    example.lines = marked_lines(example.code, rule.info.id);
+  }
+  for (const RuleExample& example : rule.info.examples) rule.info.formats.push_back(example.format);
   std::sort(rule.info.formats.begin(), rule.info.formats.end());
   rule.info.formats.erase(std::unique(rule.info.formats.begin(), rule.info.formats.end()),
                           rule.info.formats.end());

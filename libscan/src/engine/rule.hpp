@@ -11,24 +11,19 @@
 
 namespace iacscan::detail {
 
-enum class ExampleExpectation { bad, good, unknown };
-
-struct RuleExample {
-  std::string format;  // "cloudformation", "terraform"
-  ExampleExpectation expectation = ExampleExpectation::bad;
-  std::string code;
-};
+using ExampleExpectation = RuleExample::Expectation;
 
 // A `kinds` entry that selects every resource able to hold an IAM policy document (a role, a
 // bucket policy, an SCP file ...), for rules that judge policies through built-in predicates.
 inline constexpr std::string_view kPolicyDocumentsSelector = "policy-documents";
+// A `kinds` entry that selects every resource, folded or not, judged on its native attributes
+// (secrets can hide anywhere, provider blocks and parameters included).
+inline constexpr std::string_view kAllResourcesSelector = "all-resources";
 
+// RuleInfo (public) holds the metadata, kinds, message template and examples.
 struct Rule {
   RuleInfo info;
-  std::vector<std::string> kinds;  // canonical kinds (or native types) the rule visits
   Condition condition;
-  std::string message;  // template: {resource}, {type}, {value}, {attribute}
-  std::vector<RuleExample> examples;
 };
 
 // Parses one rule file. Throws PolicyFileError with the offending line.

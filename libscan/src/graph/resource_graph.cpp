@@ -46,6 +46,7 @@ class GraphBuilder {
       by_address_.emplace(scoped_key(r.scope, r.address), i);
       const std::string base = base_address(r.address);
       if (base != r.address) by_address_.emplace(scoped_key(r.scope, base), i);
+      graph_.by_kind[scoped_key(r.scope, r.native_type)].push_back(i);
       if (const SourceMapping* m = kinds_.find(r.native_type)) {
         r.kind = m->kind;
         r.canonical = KindCatalog::project(r.attributes, m->attributes);
@@ -63,6 +64,15 @@ class GraphBuilder {
     graph_.edges.erase(std::unique(graph_.edges.begin(), graph_.edges.end()), graph_.edges.end());
     index_names();
     for (std::size_t i = 0; i < graph_.resources.size(); ++i) fold(i);
+    for (std::size_t i = 0; i < graph_.resources.size(); ++i) {
+      const Resource& r = graph_.resources[i];
+      if (!r.kind.empty()) graph_.by_kind[scoped_key(r.scope, r.kind)].push_back(i);
+    }
+  }
+
+  // Hands the address index over once the graph is built.
+  std::unordered_multimap<std::string, std::size_t> take_address_index() {
+    return std::move(by_address_);
   }
 
  private:
@@ -162,8 +172,27 @@ ResourceGraph build_graph(std::vector<LoadedFile>& files, const KindCatalog& kin
     for (Resource& r : f.resources) graph.resources.push_back(std::move(r));
     f.resources.clear();
   }
-  GraphBuilder(graph, kinds).run();
+  GraphBuilder builder(graph, kinds);
+  builder.run();
+  graph.by_address = builder.take_address_index();
   return graph;
+}
+
+std::vector<std::size_t> ResourceGraph::resolve(const std::string& scope,
+                                                const std::string& ref) const {
+  std::vector<std::size_t> out;
+  auto [begin, end] = by_address.equal_range(scoped_key(scope, ref));
+  for (auto it = begin; it != end; ++it) out.push_back(it->second);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+const std::vector<std::size_t>& ResourceGraph::of_kind(const std::string& scope,
+                                                       const std::string& kind) const {
+  static const std::vector<std::size_t> kNone;
+  auto it = by_kind.find(scoped_key(scope, kind));
+  return it == by_kind.end() ? kNone : it->second;
 }
 
 }  // namespace iacscan::detail

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/kind_catalog.hpp"
@@ -22,6 +24,17 @@ struct Edge {
 struct ResourceGraph {
   std::vector<Resource> resources;  // in file order, then declaration order
   std::vector<Edge> edges;          // sorted by (from, to, attribute)
+
+  // The resources a reference written in `scope` reaches: one instance, or every instance
+  // of a counted resource referenced as a whole; ascending.
+  std::vector<std::size_t> resolve(const std::string& scope, const std::string& ref) const;
+  // The resources of one scope whose canonical kind or native type is `kind`, folded split
+  // resources included; ascending.
+  const std::vector<std::size_t>& of_kind(const std::string& scope, const std::string& kind) const;
+
+  // Indexes behind resolve and of_kind, keyed by scope and name (see resource_graph.cpp).
+  std::unordered_multimap<std::string, std::size_t> by_address;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_kind;
 };
 
 // Consumes the loaders' resources (in file order) and builds the graph.

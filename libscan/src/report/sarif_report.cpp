@@ -316,7 +316,13 @@ Json result_object(const Finding& finding, const std::map<std::string_view, std:
   Json json = Json::object();
   json["ruleId"] = finding.rule_id;
   if (rule != index.end()) json["ruleIndex"] = rule->second;
-  json["level"] = sarif_level(finding.severity);
+  if (finding.kind == FindingKind::review) {
+    // SARIF's own class for "a human must decide": kind review, level none.
+    json["kind"] = "review";
+    json["level"] = "none";
+  } else {
+    json["level"] = sarif_level(finding.severity);
+  }
   json["message"] = Json{{"text", first_nonempty(finding.message, fallback_message)}};
   Json location = Json::object();
   location["physicalLocation"] = result_location(finding.location, finding.excerpt);

@@ -256,7 +256,11 @@ void append_detail(std::string& out, std::string_view label, std::string_view te
 }
 
 void append_finding(std::string& out, const Finding& finding, const RuleInfo* rule, bool color) {
-  out += "  " + paint(upper(to_string(finding.severity)), severity_colour(finding.severity), color);
+  if (finding.kind == FindingKind::review)
+    out += "  " + paint("REVIEW", kYellow, color);  // undecided: not a failure
+  else
+    out +=
+        "  " + paint(upper(to_string(finding.severity)), severity_colour(finding.severity), color);
   out += "  " + paint(sanitize(finding.rule_id), kBold, color);
   out += "  " + sanitize(trim_end(finding.message));
   if (finding.stage > 0) out += "   [stage " + std::to_string(finding.stage) + "]";
@@ -295,13 +299,22 @@ std::string summary_line(const ScanResult& result) {
     out = "No findings";
   } else {
     std::map<Severity, std::size_t> counts;
-    for (const Finding& finding : result.findings) ++counts[finding.severity];
+    std::size_t reviews = 0;
+    for (const Finding& finding : result.findings) {
+      if (finding.kind == FindingKind::review)
+        ++reviews;
+      else
+        ++counts[finding.severity];
+    }
     std::string breakdown;
     for (auto it = counts.rbegin(); it != counts.rend(); ++it) {  // most serious first
       if (!breakdown.empty()) breakdown += ", ";
       breakdown += std::to_string(it->second) + " " + std::string(to_string(it->first));
     }
-    out = plural(result.findings.size(), "finding") + " (" + breakdown + ")";
+    const std::size_t failures = result.findings.size() - reviews;
+    out = failures == 0 ? std::string("No findings")
+                        : plural(failures, "finding") + " (" + breakdown + ")";
+    if (reviews > 0) out += ", " + plural(reviews, "undecided check") + " to review";
   }
   out += " in " + plural(result.files_scanned, "file");
   std::set<std::string> unparsed;

@@ -90,7 +90,10 @@ std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const Policy
       f.excerpt = make_excerpt(sources.at(r.span.file).content, f.location);
     const Location owner =
         sources.location(resource.name_span.valid() ? resource.name_span : resource.span);
-    f.fingerprint = fingerprint_of({f.rule_id, owner.path, f.resource, f.attribute});
+    f.kind = r.review ? FindingKind::review : FindingKind::fail;
+    std::vector<std::string_view> identity = {f.rule_id, owner.path, f.resource, f.attribute};
+    if (r.review) identity.push_back("review");  // a review and a later failure differ
+    f.fingerprint = fingerprint_of(identity);
     out.push_back(std::move(f));
   }
   std::sort(out.begin(), out.end(),

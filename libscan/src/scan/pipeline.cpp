@@ -2,6 +2,11 @@
 // result never depends on thread scheduling.
 #include "scan/pipeline.hpp"
 
+#include <chrono>
+#include <set>
+#include <string>
+#include <tuple>
+
 #include "cloudformation/nested_stacks.hpp"
 #include "cloudformation/template_loader.hpp"
 #include "core/thread_pool.hpp"
@@ -57,11 +62,31 @@ void prefer_plans_over_sources(const SourceSet& sources, std::vector<LoadedFile>
   }
 }
 
+// A variable declaration reads the same in every instance of its module and in every root
+// that calls it: judge it once, at its first instance. Provider blocks may use the root's
+// variables: once per root. (Without this a module called from 30 example roots, or with
+// `count`, multiplies its declarations into tens of thousands of pseudo-resources.)
+void drop_repeated_declarations(std::vector<Resource>& resources) {
+  std::set<std::tuple<std::string, FileId, std::uint32_t, std::uint32_t>> seen;
+  std::erase_if(resources, [&](const Resource& r) {
+    const bool variable = r.native_type == "terraform_variable";
+    if (!variable && r.native_type != "terraform_provider") return false;
+    const auto key = std::make_tuple(variable ? std::string() : r.scope, r.span.file,
+                                     r.span.range.start_line, r.span.range.start_column);
+    return !seen.insert(key).second;
+  });
+}
+
 }  // namespace
 
 ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet& policies,
                         const CloudFormationContext& cloudformation, const ScanOptions& options,
                         std::vector<Diagnostic> diagnostics, std::vector<std::string> scan_roots) {
+  using Clock = std::chrono::steady_clock;
+  auto seconds_since = [](Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+  };
+  const auto load_start = Clock::now();
   iam::PolicyFileRules policy_files;
   for (const auto& [glob, type] : options.policy_types)
     if (auto parsed = iam::parse_policy_type(type)) policy_files.globs.emplace_back(glob, *parsed);
@@ -87,6 +112,7 @@ ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet
   settings.scan_roots = std::move(scan_roots);
   LoadedFile evaluated;
   evaluate_terraform(sources, terraform, settings, evaluated);
+  drop_repeated_declarations(evaluated.resources);
   terraform.clear();
   prefer_plans_over_sources(sources, loaded, evaluated);
 
@@ -96,9 +122,24 @@ ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet
     if (file.is_iac) ++result.files_scanned;
     for (Diagnostic& d : file.diagnostics) diagnostics.push_back(std::move(d));
   }
+  result.statistics.load_seconds = seconds_since(load_start);
+  const auto graph_start = Clock::now();
   ResourceGraph graph = build_graph(loaded, policies.kinds);
-  std::vector<RawFinding> raw = evaluate_rules(policies, graph, options.jobs);
-  result.findings = finalize_findings(std::move(raw), policies, graph, sources);
+  result.statistics.graph_seconds = seconds_since(graph_start);
+  result.statistics.resources = graph.resources.size();
+  const auto rules_start = Clock::now();
+  EvaluationOptions evaluation;
+  evaluation.jobs = options.jobs;
+  evaluation.report_unknowns = options.report_unknowns;
+  evaluation.profile = options.profile_rules;
+  Evaluation evaluated_rules = evaluate_rules(policies, graph, evaluation);
+  for (std::size_t i = 0; i < evaluated_rules.rule_seconds.size(); ++i) {
+    result.statistics.rule_seconds.push_back(
+        {policies.rules[i].info.id, evaluated_rules.rule_seconds[i]});
+  }
+  result.findings =
+      finalize_findings(std::move(evaluated_rules.findings), policies, graph, sources);
+  result.statistics.rules_seconds = seconds_since(rules_start);
   finalize_diagnostics(diagnostics, sources);
   result.diagnostics = std::move(diagnostics);
   for (const Rule& rule : policies.rules) result.rules.push_back(rule.info);

@@ -3,6 +3,7 @@
 #include "iacscan/scanner.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 
 #include "cloudformation/context.hpp"
@@ -51,14 +52,19 @@ const std::vector<RuleInfo>& Scanner::rules() const noexcept {
 
 Result<ScanResult> Scanner::scan(const std::vector<std::string>& paths) const {
   try {
+    const auto start = std::chrono::steady_clock::now();
     auto discovery = detail::discover(paths);
     if (!discovery) return discovery.error();
     detail::SourceSet sources;
     for (const detail::DiscoveredFile& f : discovery->files)
       sources.add(f.display_path, f.fs_path, f.kind);
-    return detail::run_pipeline(sources, true, impl_->policies, impl_->cloudformation,
-                                impl_->options, std::move(discovery->diagnostics),
-                                detail::scan_roots(paths));
+    const double discover_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ScanResult result =
+        detail::run_pipeline(sources, true, impl_->policies, impl_->cloudformation, impl_->options,
+                             std::move(discovery->diagnostics), detail::scan_roots(paths));
+    result.statistics.discover_seconds = discover_seconds;
+    return result;
   } catch (const std::exception& e) {
     return Error{ErrorCode::internal, std::string("internal error: ") + e.what(), {}};
   }

@@ -37,6 +37,39 @@ bool is_module_meta_argument(std::string_view name) {
          name == "providers" || name == "depends_on";
 }
 
+// A type constraint as written ("map(string)", "object({name = string})"): rules read it as
+// text, and evaluating it as an expression would make it unknown.
+std::string type_text(const Expr& e) {
+  auto joined = [](const std::vector<Expr>& items, std::size_t from, const char* separator) {
+    std::string out;
+    for (std::size_t i = from; i < items.size(); ++i) {
+      if (i > from) out += separator;
+      out += type_text(items[i]);
+    }
+    return out;
+  };
+  switch (e.kind) {
+    case Expr::Kind::variable:
+      return e.name;
+    case Expr::Kind::literal:
+      return e.literal.to_display_string();
+    case Expr::Kind::call:
+      return e.name + "(" + joined(e.children, 0, ", ") + ")";
+    case Expr::Kind::tuple:
+      return "[" + joined(e.children, 0, ", ") + "]";
+    case Expr::Kind::object: {
+      std::string out = "{";
+      for (std::size_t i = 0; i + 1 < e.children.size(); i += 2) {
+        if (i > 0) out += ", ";
+        out += type_text(e.children[i]) + " = " + type_text(e.children[i + 1]);
+      }
+      return out + "}";
+    }
+    default:
+      return "";
+  }
+}
+
 // A resource or data object as references see it: its configured arguments, and refs that
 // make every other attribute "known after apply".
 Value reference_object(const Value& attributes, const std::string& address) {
@@ -89,11 +122,51 @@ void ModuleInstance::instantiate() {
       host_.emit(std::move(r));
     }
   }
+  emit_declarations();
   for (const auto& [name, block] : module_.module_calls) {
     CallInstances* calls = call_instances(name);
     if (!calls) continue;
     for (auto& child : calls->children)
       if (child) child->instantiate();
+  }
+}
+
+// Variables and provider configurations as pseudo-resources: rules judge a variable's
+// declaration (not the value a caller gives it) and a provider's arguments (credentials).
+void ModuleInstance::emit_declarations() {
+  auto declaration = [&](const Block& block, const char* type, std::string address) {
+    Resource r;
+    r.format = SourceFormat::terraform;
+    r.scope = host_.root_scope();
+    r.native_type = type;
+    r.address = call_.address_prefix + std::move(address);
+    r.span = block.span;
+    r.name_span = block.labels_span;
+    r.related = call_.chain;
+    return r;
+  };
+  for (const auto& [name, block] : module_.variables) {
+    Resource r = declaration(*block, "terraform_variable", "var." + name);
+    Value::Map entries;
+    Evaluator evaluator(*this);
+    for (const Attribute& a : block->body.attributes) {
+      Value value = a.name == "type" ? Value::string(type_text(a.expr), a.expr.span)
+                                     : evaluator.evaluate(a.expr);
+      entries.push_back(Value::Entry{a.name, a.name_span, std::move(value)});
+    }
+    r.attributes = Value::map(std::move(entries), block->span);
+    host_.emit(std::move(r));
+  }
+  for (const Block* block : module_.providers) {
+    if (block->labels.empty()) continue;
+    std::string address = "provider." + block->labels[0];
+    if (const Attribute* alias = block->body.attribute("alias");
+        alias && alias->expr.kind == Expr::Kind::literal && alias->expr.literal.is_string()) {
+      address += "." + alias->expr.literal.text();
+    }
+    Resource r = declaration(*block, "terraform_provider", std::move(address));
+    r.attributes = evaluate_body(block->body, block->span, {});
+    host_.emit(std::move(r));
   }
 }
 

@@ -88,6 +88,7 @@ class ModuleInstance final : public Scope {
     std::vector<std::unique_ptr<ModuleInstance>> children;  // null when unavailable
   };
 
+  void emit_declarations();
   Value variable(const std::string& name, const Span& span);
   Value local(const std::string& name, const Span& span);
   Value resource_object(const std::string& type, const std::string& name, const Span& span);
