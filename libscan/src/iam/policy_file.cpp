@@ -206,6 +206,30 @@ PolicyType type_from_content(const Value& document) {
 // ...)): "${effect}" is a placeholder, unknown until rendered. IAM's own policy variables
 // always name a namespace ("${aws:username}", "${saml:sub}") or are the escapes ${*}, ${?},
 // ${$}, so a "${name}" without a colon is taken for a placeholder.
+// Documentation and example policies write what the reader fills in as "<my-vpc>",
+// "<ACCOUNT_ID>": no IAM element value contains angle brackets, so a "<name>" is a placeholder
+// too, unknown rather than a malformed CIDR or ARN.
+bool replace_angle_placeholders(std::string& text) {
+  bool replaced = false;
+  std::size_t at = 0;
+  while ((at = text.find('<', at)) != std::string::npos) {
+    std::size_t end = at + 1;
+    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                                 text[end] == '-' || text[end] == '_' || text[end] == '.'))
+      ++end;
+    const bool placeholder = end < text.size() && text[end] == '>' && end > at + 1 &&
+                             std::isalpha(static_cast<unsigned char>(text[at + 1]));
+    if (!placeholder) {
+      ++at;
+      continue;
+    }
+    text.replace(at, end - at + 1, kUnknownMarker);
+    at += kUnknownMarker.size();
+    replaced = true;
+  }
+  return replaced;
+}
+
 bool replace_placeholders(std::string& text) {
   bool replaced = false;
   std::size_t at = 0;
@@ -223,11 +247,12 @@ bool replace_placeholders(std::string& text) {
     at += kUnknownMarker.size();
     replaced = true;
   }
-  return replaced;
+  return replace_angle_placeholders(text) || replaced;
 }
 
 void mark_template_placeholders(Value& v) {
-  if (v.is_string() && v.text().find("${") != std::string::npos) {
+  if (v.is_string() &&
+      (v.text().find("${") != std::string::npos || v.text().find('<') != std::string::npos)) {
     std::string text = v.text();
     if (replace_placeholders(text)) {
       Value marked = Value::string(std::move(text), v.span);
