@@ -114,3 +114,26 @@ TEST_CASE("invalid conditions name their line") {
   CHECK(line_of("{attribute: a, equals: 1, in: [1]}") == 1);
   CHECK(line_of("{frobnicate: 1}") == 1);
 }
+
+TEST_CASE("a guard decides truth but never where the finding points") {
+  const Value s = subject({{"tokens", Value::string("optional")},
+                           {"image", Value::string("ami-0abc")},
+                           {"later", Value::unknown("variable \"x\" has no value")}});
+  const Condition plain =
+      parse("{all: [{attribute: image, matches: '^ami-'}, {attribute: tokens, equals: optional}]}");
+  const Outcome located = evaluate(plain, s);
+  REQUIRE(located.truth == Truth::true_);
+  CHECK(located.attribute == "image");
+  const Condition guarded = parse(
+      "{all: [{guard: {attribute: image, matches: '^ami-'}}, "
+      "{attribute: tokens, equals: optional}]}");
+  const Outcome o = evaluate(guarded, s);
+  REQUIRE(o.truth == Truth::true_);
+  CHECK(o.attribute == "tokens");
+  CHECK(eval("{guard: {attribute: image, equals: nope}}", s) == Truth::false_);
+  // Undecided guards keep the unknown value, so a review finding can say why.
+  const Outcome undecided = evaluate(parse("{guard: {attribute: later, equals: 1}}"), s);
+  CHECK(undecided.truth == Truth::unknown);
+  REQUIRE(undecided.witness != nullptr);
+  CHECK(undecided.witness->text() == "variable \"x\" has no value");
+}

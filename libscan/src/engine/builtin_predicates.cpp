@@ -6,6 +6,7 @@
 #include "engine/database_predicates.hpp"
 #include "engine/iam_predicates.hpp"
 #include "engine/identity_predicates.hpp"
+#include "engine/image_predicates.hpp"
 #include "engine/logging_predicates.hpp"
 #include "engine/network_predicates.hpp"
 #include "engine/scp_predicates.hpp"
@@ -73,6 +74,10 @@ constexpr auto kPredicates = std::to_array<BuiltinPredicate>({
     {"iam-trust-allows-service",
      "a role trust policy letting an AWS service principal assume the role",
      iam_trust_allows_service, no_arguments},
+    {"image-requires-imdsv2",
+     "the image (with: {attribute}) is known to require IMDSv2 by itself: Amazon Linux 2023 "
+     "named through its public SSM parameter",
+     image_requires_imdsv2, image_attribute_arguments},
     {"keyed-setting-off",
      "a setting in a list of {key, value} entries that is not true, or not there "
      "(with: {attribute: canonical list, key: setting name})",

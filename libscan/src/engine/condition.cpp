@@ -205,6 +205,13 @@ Outcome evaluate(const Condition& c, const Value& subject, const EvalContext& co
       return c.predicate->evaluate(PredicateInput{*context.resource, subject, c.arguments});
     case ConditionOp::related:
       return evaluate_related(c, subject, context);
+    case ConditionOp::guard: {
+      // A precondition (which resources, which modes) decides truth, never where the finding
+      // points or what it shows; an undecided guard still says why, for review findings.
+      Outcome o = evaluate(c.children.front(), subject, context);
+      if (o.truth != Truth::unknown) return decided(o.truth, nullptr, {});
+      return o;
+    }
   }
   return {};
 }

@@ -20,7 +20,7 @@ struct Resource;
 struct ResourceGraph;
 struct BuiltinPredicate;
 
-enum class ConditionOp { all, any, not_, some, each, test, builtin, related };
+enum class ConditionOp { all, any, not_, some, each, test, builtin, related, guard };
 
 // A graph test: is there a resource of `kind` linked to this one by reference?
 struct RelatedSpec {
@@ -46,7 +46,7 @@ enum class TestOp {
 
 struct Condition {
   ConditionOp op = ConditionOp::all;
-  std::vector<Condition> children;  // all/any: operands; not/some/each: one child ("where")
+  std::vector<Condition> children;  // all/any: operands; not/some/each/guard: one child
   std::string attribute;            // dotted path, for test/some/each
   std::vector<std::string> path;    // attribute, split
   TestOp test = TestOp::exists;

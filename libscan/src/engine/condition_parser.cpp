@@ -1,5 +1,5 @@
 // Condition syntax:
-//   {all: [c...]}  {any: [c...]}  {not: c}
+//   {all: [c...]}  {any: [c...]}  {not: c}  {guard: c}
 //   {some: {attribute: p, where: c}}  {each: {attribute: p, where: c}}
 //   {attribute: p, <test>: operand}   where <test> is one of the names in kTests.
 //   {builtin: name, with: {key: value}}  a C++ predicate (builtin_predicates.hpp).
@@ -153,7 +153,7 @@ Condition parse_condition(const YAML::Node& node) {
   if (node["builtin"]) return parse_builtin(node);
   if (node["related"]) return parse_related(node);
   if (!node["attribute"] && node.size() != 1) {
-    fail_at(node, "a condition map holds exactly one of all, any, not, some, each");
+    fail_at(node, "a condition map holds exactly one of all, any, not, guard, some, each");
   }
   if (node["all"]) return parse_junction(ConditionOp::all, node["all"]);
   if (node["any"]) return parse_junction(ConditionOp::any, node["any"]);
@@ -163,11 +163,18 @@ Condition parse_condition(const YAML::Node& node) {
     c.children.push_back(parse_condition(node["not"]));
     return c;
   }
+  if (node["guard"]) {
+    Condition c;
+    c.op = ConditionOp::guard;
+    c.children.push_back(parse_condition(node["guard"]));
+    return c;
+  }
   if (node["some"]) return parse_quantifier(ConditionOp::some, node["some"]);
   if (node["each"]) return parse_quantifier(ConditionOp::each, node["each"]);
   if (node["attribute"]) return parse_test(node);
   fail_at(node,
-          "unknown condition: expected all, any, not, some, each, attribute, builtin or related");
+          "unknown condition: expected all, any, not, guard, some, each, attribute, builtin or "
+          "related");
 }
 
 }  // namespace iacscan::detail
