@@ -27,6 +27,13 @@ Outcome image_requires_imdsv2(const PredicateInput& input) {
       o.detail = "an Amazon Linux 2023 image";
       return o;
     }
+    // An image known only at deployment (a data source, a variable) may be one: undecided.
+    // A store read whose parameter is named (an SSM parameter type) is known to be another.
+    if (image->is_unknown() && !is_dynamic_reference(*image) && o.truth != Truth::unknown) {
+      o.truth = Truth::unknown;
+      o.witness = image;
+      o.attribute = attribute;
+    }
   }
   return o;
 }

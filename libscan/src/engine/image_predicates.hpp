@@ -11,8 +11,8 @@ namespace iacscan::detail::predicates {
 // image-requires-imdsv2 (with: {attribute}): the image named by the canonical attribute is
 // known to require IMDSv2 tokens by itself (Amazon Linux 2023, imds-support v2.0), whether
 // named through its public SSM parameter (a CloudFormation SSM parameter type, Terraform's
-// "resolve:ssm:" form) or by a path that says so. Any other image, or one not known before
-// deployment, is not known to: the instance's own setting decides, as AWS recommends.
+// "resolve:ssm:" form). An image known only at deployment (a data source, a variable) is
+// unknown; any other named image (an AMI id, another SSM parameter) is known not to.
 Outcome image_requires_imdsv2(const PredicateInput& input);
 std::string image_attribute_arguments(const Value& arguments);
 
