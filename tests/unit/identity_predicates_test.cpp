@@ -2,6 +2,8 @@
 // personal mail domains.
 #include <doctest/doctest.h>
 
+#include <deque>
+
 #include <string>
 #include <string_view>
 
@@ -41,13 +43,21 @@ Value with_attribute(const char* name) {
   return args;
 }
 
+// An outcome's witness points into the subject it judged, so every subject outlives the
+// test (a deque never moves its elements).
+const Value& kept(Value value) {
+  static std::deque<Value> subjects;
+  subjects.push_back(std::move(value));
+  return subjects.back();
+}
+
 Outcome on_subject(Outcome (*predicate)(const PredicateInput&), const char* attribute,
                    Value value) {
   const Resource r;
   Value subject = Value::map({});
   subject.set(attribute, std::move(value));
   const Value args = with_attribute(attribute);
-  return predicate(PredicateInput{r, subject, args});
+  return predicate(PredicateInput{r, kept(std::move(subject)), args});
 }
 
 Value line_string(const char* text, std::uint32_t line) {
