@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "engine/identity_predicates.hpp"
+#include "engine/predicate_support.hpp"
 #include "graph/resource.hpp"
 #include "value/json_reader.hpp"
 
@@ -226,9 +227,9 @@ TEST_CASE("email-personal-domain: addresses, templates and unknowns") {
 }
 
 TEST_CASE("identity predicates check their arguments") {
-  CHECK(identity_attribute_arguments(with_attribute("email")).empty());
-  CHECK_FALSE(identity_attribute_arguments(Value::map({})).empty());
+  CHECK(attribute_argument(with_attribute("email")).empty());
+  CHECK_FALSE(attribute_argument(Value::map({})).empty());
   Value wrong = Value::map({});
   wrong.set("attr", Value::string("email"));
-  CHECK_FALSE(identity_attribute_arguments(wrong).empty());
+  CHECK_FALSE(attribute_argument(wrong).empty());
 }

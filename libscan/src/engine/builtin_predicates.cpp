@@ -9,6 +9,7 @@
 #include "engine/image_predicates.hpp"
 #include "engine/logging_predicates.hpp"
 #include "engine/network_predicates.hpp"
+#include "engine/predicate_support.hpp"
 #include "engine/scp_predicates.hpp"
 #include "engine/secret_predicates.hpp"
 #include "engine/storage_predicates.hpp"
@@ -44,11 +45,11 @@ constexpr auto kPredicates = std::to_array<BuiltinPredicate>({
     {"email-personal-domain",
      "an email address on a personal mail domain (gmail.com, outlook.com, yahoo.*, ...) "
      "(with: {attribute: canonical attribute})",
-     email_personal_domain, identity_attribute_arguments},
+     email_personal_domain, attribute_argument},
     {"iam-admin-managed-policy",
      "an ARN (or list of ARNs) naming AdministratorAccess, PowerUserAccess or IAMFullAccess "
      "(with: {attribute: canonical attribute})",
-     iam_admin_managed_policy, identity_attribute_arguments},
+     iam_admin_managed_policy, attribute_argument},
     {"iam-full-admin", "an identity policy allowing every action on every resource", iam_full_admin,
      no_arguments},
     {"iam-list-all-my-buckets", "an identity policy granting s3:ListAllMyBuckets",
@@ -77,7 +78,7 @@ constexpr auto kPredicates = std::to_array<BuiltinPredicate>({
     {"image-requires-imdsv2",
      "the image (with: {attribute}) is known to require IMDSv2 by itself: Amazon Linux 2023 "
      "named through its public SSM parameter",
-     image_requires_imdsv2, image_attribute_arguments},
+     image_requires_imdsv2, attribute_argument},
     {"keyed-setting-off",
      "a setting in a list of {key, value} entries that is not true, or not there "
      "(with: {attribute: canonical list, key: setting name})",
@@ -126,10 +127,10 @@ constexpr auto kPredicates = std::to_array<BuiltinPredicate>({
     {"secrets-container-environment",
      "a container environment entry with a secret-looking name, known or not "
      "(with: {attribute: canonical container definitions})",
-     secrets_container_environment, secret_attribute_arguments},
+     secrets_container_environment, attribute_argument},
     {"secrets-named-literal",
      "a map entry with a secret-looking name holding a literal (with: {attribute: canonical map})",
-     secrets_named_literal, secret_attribute_arguments},
+     secrets_named_literal, attribute_argument},
     {"secrets-parameter-unmasked",
      "a CloudFormation parameter or Terraform variable with a secret-looking name that is not "
      "masked (NoEcho / sensitive) or has a default value",
@@ -147,6 +148,15 @@ static_assert(std::is_sorted(kPredicates.begin(), kPredicates.end(),
               "keep the registry sorted by name");
 
 }  // namespace
+
+std::string predicates::attribute_argument(const Value& arguments) {
+  for (const Value::Entry& e : arguments.entries()) {
+    if (e.key != "attribute") return "unknown argument \"" + e.key + "\"";
+    if (!e.value.is_string() || e.value.text().empty())
+      return "attribute must name a canonical attribute";
+  }
+  return arguments.find("attribute") ? "" : "needs attribute: the canonical attribute to read";
+}
 
 std::span<const BuiltinPredicate> builtin_predicates() {
   return kPredicates;

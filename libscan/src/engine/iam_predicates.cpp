@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <vector>
 
+#include "engine/predicate_support.hpp"
 #include "iam/action_catalog.hpp"
 #include "iam/admin_access.hpp"
 #include "iam/ai_opt_out.hpp"
@@ -21,19 +22,8 @@ namespace {
 using iam::AnalysisHit;
 using iam::PolicyType;
 
-Outcome found(std::string attribute, const Span& span, std::string detail) {
-  Outcome o;
-  o.truth = Truth::true_;
-  o.attribute = std::move(attribute);
-  o.span = span;
-  o.detail = std::move(detail);
-  return o;
-}
-
 Outcome unknown_outcome(std::string attribute, const Span& span) {
-  Outcome o = found(std::move(attribute), span, "unknown");
-  o.truth = Truth::unknown;
-  return o;
+  return undecided(std::move(attribute), span, "unknown");
 }
 
 bool is_one_of(PolicyType type, std::initializer_list<PolicyType> types) {

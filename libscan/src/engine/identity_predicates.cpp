@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "engine/predicate_support.hpp"
 #include "iam/action_catalog.hpp"
 #include "iam/allowed_actions.hpp"
 #include "iam/ascii_case.hpp"
@@ -15,21 +16,6 @@ namespace iacscan::detail::predicates {
 namespace {
 
 using iam::PolicyType;
-
-Outcome found(std::string attribute, const Span& span, std::string detail) {
-  Outcome o;
-  o.truth = Truth::true_;
-  o.attribute = std::move(attribute);
-  o.span = span;
-  o.detail = std::move(detail);
-  return o;
-}
-
-Outcome undecided(std::string attribute, const Span& span, std::string detail) {
-  Outcome o = found(std::move(attribute), span, std::move(detail));
-  o.truth = Truth::unknown;
-  return o;
-}
 
 // Whether the statement lets a service principal in: True with the principal value that says
 // so, Unknown when an unknown part might.
@@ -270,15 +256,6 @@ Outcome email_personal_domain(const PredicateInput& input) {
       o.detail.replace(at, kUnknownMarker.size(), "${...}");
   }
   return o;
-}
-
-std::string identity_attribute_arguments(const Value& arguments) {
-  for (const Value::Entry& e : arguments.entries()) {
-    if (e.key != "attribute") return "unknown argument \"" + e.key + "\"";
-    if (!e.value.is_string() || e.value.text().empty())
-      return "attribute must name a canonical attribute";
-  }
-  return arguments.find("attribute") ? "" : "needs attribute: the canonical attribute to read";
 }
 
 }  // namespace iacscan::detail::predicates

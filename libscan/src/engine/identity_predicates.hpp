@@ -20,7 +20,6 @@ Outcome iam_trust_allows_service(const PredicateInput& input);
 // unknown partition ("arn:${data.aws_partition.current.partition}:iam::aws:policy/...") is
 // still judged.
 Outcome iam_admin_managed_policy(const PredicateInput& input);
-std::string identity_attribute_arguments(const Value& arguments);
 
 // The canonical attribute `attribute` is an address on a personal mail
 // domain (gmail.com, outlook.com, yahoo.*, ...) rather than one the company controls. The

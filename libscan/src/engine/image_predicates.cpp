@@ -1,6 +1,7 @@
 #include "engine/image_predicates.hpp"
 
 #include "engine/attribute_path.hpp"
+#include "engine/predicate_support.hpp"
 #include "value/dynamic_reference.hpp"
 
 namespace iacscan::detail::predicates {
@@ -36,15 +37,6 @@ Outcome image_requires_imdsv2(const PredicateInput& input) {
     }
   }
   return o;
-}
-
-std::string image_attribute_arguments(const Value& arguments) {
-  for (const Value::Entry& e : arguments.entries()) {
-    if (e.key != "attribute") return "unknown argument \"" + e.key + "\"";
-    if (!e.value.is_string() || e.value.text().empty())
-      return "attribute must name a canonical attribute";
-  }
-  return arguments.find("attribute") ? "" : "needs attribute: the canonical attribute to read";
 }
 
 }  // namespace iacscan::detail::predicates

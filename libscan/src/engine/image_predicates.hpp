@@ -14,6 +14,5 @@ namespace iacscan::detail::predicates {
 // "resolve:ssm:" form). An image known only at deployment (a data source, a variable) is
 // unknown; any other named image (an AMI id, another SSM parameter) is known not to.
 Outcome image_requires_imdsv2(const PredicateInput& input);
-std::string image_attribute_arguments(const Value& arguments);
 
 }  // namespace iacscan::detail::predicates

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/predicate_support.hpp"
 #include "iam/action_catalog.hpp"
 #include "iam/allowed_actions.hpp"
 #include "iam/ascii_case.hpp"
@@ -50,21 +51,6 @@ constexpr std::array<GlobalService, 17> kGlobalServices = {{
 
 const iam::ActionCatalog& catalog() {
   return iam::ActionCatalog::builtin();
-}
-
-Outcome found(std::string attribute, const Span& span, std::string detail) {
-  Outcome o;
-  o.truth = Truth::true_;
-  o.attribute = std::move(attribute);
-  o.span = span;
-  o.detail = std::move(detail);
-  return o;
-}
-
-Outcome undecided(std::string attribute, const Span& span, std::string detail) {
-  Outcome o = found(std::move(attribute), span, std::move(detail));
-  o.truth = Truth::unknown;
-  return o;
 }
 
 // Runs `judge` on every SCP of the resource. The first True decides; else Unknown if any was.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/attribute_path.hpp"
+#include "engine/predicate_support.hpp"
 #include "engine/secret_patterns.hpp"
 #include "iam/policy.hpp"
 #include "value/dynamic_reference.hpp"
@@ -17,15 +18,6 @@ namespace {
 
 using secrets::SecretHit;
 using secrets::SecretKind;
-
-Outcome found(std::string attribute, const Span& span, std::string detail) {
-  Outcome o;
-  o.truth = Truth::true_;
-  o.attribute = std::move(attribute);
-  o.span = span;
-  o.detail = std::move(detail);
-  return o;
-}
 
 // A finding on a value of the resource itself: the witness carries its origin (the default
 // of a parameter it came from). Messages of these rules show {attribute}, never {value}.
@@ -39,11 +31,7 @@ Outcome found_at(std::string attribute, const Value& witness) {
 }
 
 Outcome unknown_outcome(std::string attribute, const Span& span) {
-  Outcome o;
-  o.truth = Truth::unknown;
-  o.attribute = std::move(attribute);
-  o.span = span;
-  return o;
+  return undecided(std::move(attribute), span, "");
 }
 
 // Where a piece of a string's text was written. A string spanning several source lines (a
@@ -402,15 +390,6 @@ Outcome secrets_parameter_unmasked(const PredicateInput& input) {
     return judge_parameter(r, "sensitive", "default", "sensitive = true");
   }
   return Outcome{};
-}
-
-std::string secret_attribute_arguments(const Value& arguments) {
-  for (const Value::Entry& e : arguments.entries())
-    if (e.key != "attribute") return "unknown argument \"" + e.key + "\"";
-  const Value* attribute = arguments.find("attribute");
-  if (attribute == nullptr || !attribute->is_string() || attribute->text().empty())
-    return "attribute (a canonical attribute path) is required";
-  return "";
 }
 
 std::string secret_paths_arguments(const Value& arguments) {

@@ -25,7 +25,6 @@ Outcome secrets_user_data(const PredicateInput& input);
 // (NoEcho / sensitive) or has a default value.
 Outcome secrets_parameter_unmasked(const PredicateInput& input);
 
-std::string secret_attribute_arguments(const Value& arguments);
 std::string secret_paths_arguments(const Value& arguments);
 
 }  // namespace iacscan::detail::predicates
