@@ -1,77 +1,123 @@
-// Flag definitions (CLI11). Exit code 2 for usage errors, as documented in the README.
+// Subcommand definitions (CLI11) and their help texts. Exit code 2 for usage errors, as
+// documented in the README.
 #include "flags.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include "exit_codes.hpp"
+#include "input_flags.hpp"
 
 namespace iacscan::cli {
 namespace {
 
-// --parameter values need a key before the first '='; the value may be empty or hold '='.
-std::string check_parameter(const std::string& text) {
-  const std::size_t equals = text.find('=');
-  return equals == std::string::npos || equals == 0 ? "expected KEY=VALUE, got \"" + text + "\""
-                                                    : std::string{};
-}
-
-void add_scan_flags(CLI::App& scan, RawArgs& args) {
-  scan.add_option("paths", args.paths, "Files and directories to scan")->required();
-  scan.add_option("-f,--format", args.format, "Report format")
+void add_scan_command(CLI::App& app, RawArgs& args) {
+  CLI::App* scan = app.add_subcommand("scan", "Scan files and directories and report findings");
+  add_source_flags(*scan, args);
+  scan->add_option("-f,--format", args.format, "Report format")
       ->check(CLI::IsMember({"text", "sarif"}))
       ->capture_default_str();
-  scan.add_option("-o,--output", args.output, "Write the report to FILE instead of stdout");
-  scan.add_option("-j,--jobs", args.jobs, "Worker threads (0: one per hardware thread)")
-      ->capture_default_str();
-  scan.add_option("--fail-on", args.fail_on, "Exit 1 only for findings at or above this severity")
+  scan->add_option("--fail-on", args.fail_on, "Exit 1 only for findings at or above this severity")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}))
       ->capture_default_str();
-  scan.add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
-  scan.add_flag("--no-builtin-policies", args.no_builtin_policies,
-                "Load only the --policy-dir rules");
-  scan.add_flag("--no-color", args.no_color, "Never colour the text report (also: NO_COLOR)");
-  scan.add_option("--max-file-size", args.max_file_bytes,
-                  "Refuse files larger than this many bytes (suffixes k, m: 512k, 20m)")
-      ->transform(CLI::AsSizeValue(false))
-      ->capture_default_str();
-  scan.add_option("--parameter", args.parameters,
-                  "CloudFormation parameter value KEY=VALUE, also for pseudo parameters "
-                  "(AWS::Region=eu-west-1); repeatable, wins over --parameters-file")
-      ->check(CLI::Validator(check_parameter, "KEY=VALUE"))
-      ->allow_extra_args(false);
-  scan.add_option("--parameters-file", args.parameter_files,
-                  "CloudFormation parameter values from FILE: [{\"ParameterKey\": ..., "
-                  "\"ParameterValue\": ...}] or {\"Parameters\": {...}} (repeatable)")
-      ->allow_extra_args(false);
-  scan.add_option("--var", args.terraform_variables,
-                  "Terraform input variable NAME=VALUE, as terraform plan -var takes it; "
-                  "repeatable, wins over every variable file")
-      ->check(CLI::Validator(check_parameter, "NAME=VALUE"))
-      ->allow_extra_args(false);
-  scan.add_option("--var-file", args.terraform_variable_files,
-                  "Terraform variable values from a .tfvars or .tfvars.json FILE, applied to "
-                  "every root module after its own terraform.tfvars and *.auto.tfvars "
-                  "(repeatable; a later file wins)")
-      ->allow_extra_args(false);
-  scan.add_option(
-          "--policy-type", args.policy_types,
-          "Type of the standalone policy files matching GLOB: GLOB=TYPE with TYPE one "
-          "of scp, rcp, identity, resource, endpoint, trust, ai-opt-out (\"org/scps/**=scp\"); "
-          "repeatable, the first match wins over every other clue")
-      ->check(CLI::Validator(check_parameter, "GLOB=TYPE"))
-      ->allow_extra_args(false);
-  scan.add_option("--unknowns", args.unknowns,
-                  "What to do when a rule cannot decide because a decisive value is unknown "
-                  "(an unresolved variable or parameter): ignore it, or report it as a finding "
-                  "of kind review that says which value and why (never fails the scan)")
+  scan->add_option("--unknowns", args.unknowns,
+                   "What to do when a rule cannot decide because a decisive value is unknown "
+                   "(an unresolved variable or parameter): ignore it, or report it as a finding "
+                   "of kind review that says which value and why (never fails the scan)")
       ->check(CLI::IsMember({"ignore", "report"}))
       ->capture_default_str();
-  scan.add_flag("--profile-rules", args.profile_rules,
-                "Print the time spent per rule and per scan phase to stderr");
-  scan.add_option("--max-instances", args.terraform_max_instances,
-                  "Largest count or for_each expanded; beyond it the resource is evaluated as "
-                  "one unknown instance")
+  scan->add_flag("--profile-rules", args.profile_rules,
+                 "Print the time spent per rule and per scan phase to stderr");
+  scan->add_flag("--account-rules,!--no-account-rules", args.account_rules,
+                 "Also run the account-scope rules, which judge the scanned set as a whole "
+                 "landing zone (\"no CloudTrail trail\"); default: the configuration's "
+                 "account_rules, else off");
+  scan->footer(
+      "Examples:\n"
+      "  iacscan scan .                          scan the current directory\n"
+      "  iacscan scan infra --format sarif -o iacscan.sarif\n"
+      "  iacscan scan landing-zone --account-rules\n"
+      "  iacscan scan . --config ci/iacscan.yaml --fail-on high\n"
+      "  iacscan scan stacks --parameter Env=prod --var-file prod.tfvars\n"
+      "\nExit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error or the scan "
+      "could not run, 3 some files could not be read or parsed.");
+}
+
+void add_roadmap_command(CLI::App& app, RawArgs& args) {
+  CLI::App* roadmap = app.add_subcommand(
+      "roadmap",
+      "Report which stages of the AWS Security Maturity Roadmap the scanned landing zone meets, "
+      "and what would reach the next one");
+  add_source_flags(*roadmap, args);
+  roadmap->add_option("-f,--format", args.format, "Report format")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
+  roadmap
+      ->add_option("--min-stage", args.min_stage,
+                   "Exit 1 unless stages 1 to N are all met (for CI gates)")
+      ->check(CLI::Range(1, 10));
+  roadmap->footer(
+      "Examples:\n"
+      "  iacscan roadmap landing-zone\n"
+      "  iacscan roadmap . --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n"
+      "  iacscan roadmap org-terraform --format json -o roadmap.json --min-stage 3\n"
+      "\nThe account-scope rules always run here. Exit codes: 0 done (and --min-stage met), "
+      "1 --min-stage not met, 2 usage error or the scan could not run, 3 some files could not "
+      "be read or parsed.");
+}
+
+void add_rule_commands(CLI::App& app, RawArgs& args) {
+  CLI::App* rules = app.add_subcommand(
+      "rules", "List the loaded rules (after the configuration's rule settings)");
+  rules->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
+  add_config_flags(*rules, args);
+  CLI::App* explain = app.add_subcommand("explain", "Explain one rule, with its examples");
+  explain->add_option("id", args.rule_id, "Rule id, e.g. s3-bucket-public-acl")->required();
+  explain->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
+  add_config_flags(*explain, args);
+  explain->footer("Example:\n  iacscan explain s3-bucket-public-acl");
+  CLI::App* docs =
+      app.add_subcommand("docs", "Write a Markdown page per rule and an index (README.md)");
+  docs->add_option("--out", args.docs_dir, "Directory to write the pages to")->required();
+  docs->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
+  docs->add_flag("--no-builtin-policies", args.no_builtin_policies,
+                 "Document only the --policy-dir rules");
+  add_config_flags(*docs, args);
+  docs->footer("Example:\n  iacscan docs --out site/rules --policy-dir company-rules");
+}
+
+void add_init_command(CLI::App& app, RawArgs& args) {
+  CLI::App* init = app.add_subcommand(
+      "init", "Write a commented starter configuration, DIR/.iacscan.yaml, with every key");
+  init->add_option("dir", args.init_dir, "Directory to write .iacscan.yaml to")
+      ->capture_default_str();
+  init->add_flag("--force", args.force, "Overwrite an existing .iacscan.yaml");
+  init->footer(
+      "Examples:\n"
+      "  iacscan init                 write ./.iacscan.yaml\n"
+      "  iacscan init landing-zone --force");
+}
+
+Command command_of(const CLI::App& app) {
+  static const std::pair<const char*, Command> kCommands[] = {
+      {"scan", Command::scan},       {"roadmap", Command::roadmap}, {"rules", Command::rules},
+      {"explain", Command::explain}, {"docs", Command::docs},       {"init", Command::init},
+      {"version", Command::version}};
+  for (const auto& [name, command] : kCommands)
+    if (app.got_subcommand(name)) return command;
+  return Command::scan;
+}
+
+// The long names of the options given on the command line, so that only those override the
+// configuration file.
+std::set<std::string, std::less<>> given_flags(const CLI::App& app) {
+  std::set<std::string, std::less<>> given;
+  for (const CLI::App* command : app.get_subcommands()) {
+    for (const CLI::Option* option : command->get_options()) {
+      if (option->count() == 0) continue;
+      for (const std::string& name : option->get_lnames()) given.insert("--" + name);
+    }
+  }
+  return given;
 }
 
 }  // namespace
@@ -82,30 +128,22 @@ ParseOutcome parse_args(int argc, char** argv) {
                "iacscan"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(IACSCAN_CLI_VERSION));
-  CLI::App* scan = app.add_subcommand("scan", "Scan files and directories and report findings");
-  add_scan_flags(*scan, args);
-  CLI::App* rules = app.add_subcommand("rules", "List the loaded rules");
-  rules->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
-  CLI::App* explain = app.add_subcommand("explain", "Explain one rule, with its examples");
-  explain->add_option("id", args.rule_id, "Rule id, e.g. s3-bucket-public-acl")->required();
-  explain->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
-  CLI::App* docs =
-      app.add_subcommand("docs", "Write a Markdown page per rule and an index (README.md)");
-  docs->add_option("--out", args.docs_dir, "Directory to write the pages to")->required();
-  docs->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
-  docs->add_flag("--no-builtin-policies", args.no_builtin_policies,
-                 "Document only the --policy-dir rules");
+  add_scan_command(app, args);
+  add_roadmap_command(app, args);
+  add_rule_commands(app, args);
+  add_init_command(app, args);
   app.add_subcommand("version", "Print the version");
+  app.footer(
+      "Run `iacscan COMMAND --help` for a command's flags and examples. Settings can also live "
+      "in .iacscan.yaml (`iacscan init` writes a starter file; docs/configuration.md).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return {std::nullopt, code == 0 ? kExitClean : kExitError};
   }
-  if (rules->parsed()) args.command = Command::rules;
-  if (explain->parsed()) args.command = Command::explain;
-  if (docs->parsed()) args.command = Command::docs;
-  if (app.got_subcommand("version")) args.command = Command::version;
+  args.command = command_of(app);
+  args.given = given_flags(app);
   return {std::move(args), 0};
 }
 

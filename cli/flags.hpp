@@ -3,13 +3,16 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace iacscan::cli {
 
-enum class Command { scan, rules, explain, docs, version };
+enum class Command { scan, roadmap, rules, explain, docs, init, version };
 
 struct RawArgs {
   Command command = Command::scan;
@@ -30,8 +33,23 @@ struct RawArgs {
   std::size_t terraform_max_instances = 1000;
   std::string unknowns = "ignore";  // ignore | report
   bool profile_rules = false;
-  std::string rule_id;   // explain
-  std::string docs_dir;  // docs: where the pages go
+  bool account_rules = false;        // --account-rules / --no-account-rules
+  std::vector<std::string> exclude;  // globs relative to the scanned path
+  std::string rule_id;               // explain
+  std::string docs_dir;              // docs: where the pages go
+  int min_stage = 0;                 // roadmap: 1..10, 0 when not asked for
+
+  std::string config;  // --config FILE; empty: look for .iacscan.yaml
+  bool no_config = false;
+  bool verbose = false;
+
+  std::string init_dir = ".";  // init: where .iacscan.yaml goes
+  bool force = false;          // init: overwrite an existing file
+
+  // Long names ("--max-file-size") of the flags the user gave: a configuration file sets the
+  // others, so only these override it.
+  std::set<std::string, std::less<>> given;
+  bool was_given(std::string_view flag) const { return given.find(flag) != given.end(); }
 };
 
 // Parses argv. On --help or a usage error, prints and returns the exit code to use.

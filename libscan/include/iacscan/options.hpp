@@ -3,11 +3,50 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "iacscan/severity.hpp"
+
 namespace iacscan {
+
+// Facts about the user's AWS organization that only the user can give (the `organization`
+// section of .iacscan.yaml). Rules that need a fact stay silent while it is empty, and the
+// roadmap report names the key that would enable them. Account ids are 12-digit strings.
+struct OrganizationFacts {
+  std::string management_account;   // organization.management_account
+  std::string security_account;     // organization.security_account
+  std::string log_archive_account;  // organization.log_archive_account
+  std::string identity_account;     // organization.identity_account (the one with IAM users)
+  // Every other account the company owns (workloads, sandboxes...), so that a trust to an
+  // account outside all of these stands out. organization.accounts
+  std::vector<std::string> accounts;
+  // Third parties' accounts the company deliberately trusts (vendors).
+  // organization.trusted_accounts
+  std::vector<std::string> trusted_accounts;
+  std::vector<std::string> email_domains;     // organization.email_domains (root user emails)
+  std::vector<std::string> approved_regions;  // organization.approved_regions
+  // Roles guardrails protect from tampering (ARN patterns). organization.protected_role_arns
+  std::vector<std::string> protected_role_arns;
+  // The admin / automation roles that guardrails except (ARN patterns).
+  // organization.admin_role_arns
+  std::vector<std::string> admin_role_arns;
+  // OU ids or names by role: "workload", "dev", "prebuilt-network". organization.ou_roles
+  std::map<std::string, std::vector<std::string>> ou_roles;
+  std::vector<std::string> required_tags;        // organization.required_tags
+  std::vector<std::string> approved_ami_owners;  // organization.approved_ami_owners
+  std::vector<std::string> approved_services;    // organization.approved_services ("s3", "ec2")
+  // Name prefix of the security team's EventBridge rules, alarms and topics.
+  std::string security_resource_prefix;  // organization.security_resource_prefix
+};
+
+// A rule's settings from the configuration: enabled or not, and its severity.
+struct RuleSetting {
+  bool enabled = true;
+  std::optional<Severity> severity;  // overrides the rule's own
+};
 
 struct ScanOptions {
   // Worker threads for loading and evaluating; 0 means one per hardware thread.
@@ -46,6 +85,26 @@ struct ScanOptions {
   bool report_unknowns = false;
   // Measure the time each rule takes (ScanResult::statistics.rule_seconds).
   bool profile_rules = false;
+
+  // Run the account-scope rules (and org-config rules judged over the whole set): "the scanned
+  // set defines no GuardDuty detector". Off by default so that scanning one application module
+  // never nags about a missing CloudTrail; the roadmap report turns it on.
+  bool account_rules = false;
+  // Fill ScanResult::controls: each rule's status as a roadmap control (met, missing, not
+  // applicable, needs configuration). Implies nothing about account_rules.
+  bool assess_controls = false;
+  OrganizationFacts organization;
+  // By rule id; ids not loaded are an invalid_option error at Scanner::create.
+  std::map<std::string, RuleSetting> rule_settings;
+  // Paths to leave out, as globs over display paths relative to the scanned path ("**/test/**",
+  // "examples/*", "*.bak"); a directory that matches is not walked.
+  std::vector<std::string> exclude;
+  // Organizations limits (defaults are AWS's published quotas).
+  std::size_t scp_max_chars = 5120;     // limits.scp_max_chars
+  std::size_t scp_max_attachments = 5;  // limits.scp_max_attachments (per target)
+  // "current" (AWS's 2025 SCP language) or "legacy" (before Sept 2025: no Condition or
+  // NotAction in Allow, no NotResource...). limits.scp_syntax
+  std::string scp_syntax = "current";
 };
 
 }  // namespace iacscan

@@ -30,6 +30,12 @@ struct RuleInfo {
   int stage = 0;         // AWS Security Maturity Roadmap stage, 1..10
   std::string category;  // e.g. "public-exposure"
   RuleScope scope = RuleScope::resource;
+  // Judged once over the whole scanned set (a `control:` rule: account rules, and org-config
+  // rules about the organization as a whole) rather than per resource (`condition:`).
+  bool judges_whole_set = false;
+  // Configuration keys the rule needs ("organization.security_account"); while one is unset
+  // the rule is silent and the roadmap reports it as needing configuration.
+  std::vector<std::string> requires_config;
   std::string description;              // a paragraph: why it matters
   std::string remediation;              // what to do instead
   std::vector<std::string> references;  // URLs

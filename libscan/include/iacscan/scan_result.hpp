@@ -3,8 +3,10 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "iacscan/export.hpp"
 #include "iacscan/finding.hpp"
 #include "iacscan/rule.hpp"
 
@@ -26,11 +28,40 @@ struct ScanStatistics {
   std::vector<RuleTime> rule_seconds;  // filled only when ScanOptions::profile_rules is set
 };
 
+// A rule judged as a roadmap control over the whole scanned set (ScanOptions::assess_controls).
+enum class ControlStatus {
+  met,                  // account rule: the control is defined; resource rule: resources of its
+                        // kinds exist and none fails it
+  missing,              // account rule: not defined (or defined wrongly); resource rule: some
+                        // resource fails it
+  not_applicable,       // resource rule: the scanned set has nothing the rule judges
+  needs_configuration,  // org-config rule: the configuration lacks the facts it needs
+  undecided,            // a decisive value is unknown (an unresolved variable)
+  not_run,              // account rule while ScanOptions::account_rules is off, or disabled
+};
+// "met", "missing", "not-applicable", "needs-configuration", "undecided", "not-run".
+IACSCAN_API std::string_view to_string(ControlStatus status) noexcept;
+
+struct ControlAssessment {
+  std::string rule_id;
+  ControlStatus status = ControlStatus::not_run;
+  // The resources that prove the status, sorted: for met, those that define the control (or
+  // were judged and passed); for missing, the findings' locations or the near misses (a trail
+  // that exists but is single-region). Empty when nothing in the scan bears on it.
+  std::vector<Location> evidence;
+  // needs_configuration: the configuration keys that would enable the rule
+  // ("organization.security_account").
+  std::vector<std::string> missing_config;
+  std::string detail;  // one line: why missing or undecided, when the rule says
+};
+
 struct ScanResult {
   std::vector<Finding> findings;
   std::vector<Diagnostic> diagnostics;  // files that could not be read or parsed
   std::vector<RuleInfo> rules;          // every rule that ran, sorted by id
   std::size_t files_scanned = 0;        // IaC files loaded (parsed or attempted)
+  // One per loaded rule, sorted by rule id; filled only when ScanOptions::assess_controls is set.
+  std::vector<ControlAssessment> controls;
   ScanStatistics statistics;
 
   // False when some file could not be read or parsed (an error-level diagnostic): the

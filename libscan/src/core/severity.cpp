@@ -5,6 +5,7 @@
 #include <string>
 
 #include "iacscan/finding.hpp"
+#include "iacscan/scan_result.hpp"
 #include "iacscan/severity.hpp"
 
 namespace iacscan {
@@ -41,6 +42,24 @@ std::string_view to_string(DiagnosticCode code) noexcept {
       return "not-loaded";
     case DiagnosticCode::invalid_template:
       return "invalid-template";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(ControlStatus status) noexcept {
+  switch (status) {
+    case ControlStatus::met:
+      return "met";
+    case ControlStatus::missing:
+      return "missing";
+    case ControlStatus::not_applicable:
+      return "not-applicable";
+    case ControlStatus::needs_configuration:
+      return "needs-configuration";
+    case ControlStatus::undecided:
+      return "undecided";
+    case ControlStatus::not_run:
+      return "not-run";
   }
   return "unknown";
 }

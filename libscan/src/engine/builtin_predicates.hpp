@@ -15,9 +15,17 @@
 namespace iacscan::detail {
 
 struct PredicateInput {
+  PredicateInput(const Resource& judged, const Value& seen, const Value& with,
+                 const EvalContext* around = nullptr)
+      : resource(judged), subject(seen), arguments(with), context(around) {}
+
   const Resource& resource;  // native type and attributes, whatever the rule's kind
   const Value& subject;      // what the rule's other conditions see (canonical attributes)
   const Value& arguments;    // the `with` map, checked by check_arguments at load time
+  // The graph and the scan's options, when the rule runs inside a scan (null in unit tests
+  // that judge one resource). Account rules judge a stand-in resource for the whole set
+  // (kScannedSetType) and find everything through the graph.
+  const EvalContext* context = nullptr;
 };
 
 struct BuiltinPredicate {

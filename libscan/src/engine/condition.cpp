@@ -10,6 +10,7 @@
 
 #include "engine/attribute_path.hpp"
 #include "engine/builtin_predicates.hpp"
+#include "engine/presence.hpp"
 #include "engine/related.hpp"
 
 namespace iacscan::detail {
@@ -88,6 +89,20 @@ bool compare(TestOp op, const Value& actual, const Condition& c) {
   return false;
 }
 
+// A value taken from another resource's attribute (an ARN or id the provider fills at apply
+// time) is unknown, but it is set: comparing it with "" is decided.
+bool set_by_reference(const Value& v) {
+  return !v.refs.empty() && !v.candidates;
+}
+
+bool only_empty_operands(const Condition& c) {
+  if (c.test != TestOp::equals && c.test != TestOp::not_equals && c.test != TestOp::in)
+    return false;
+  return !c.operands.empty() &&
+         std::all_of(c.operands.begin(), c.operands.end(),
+                     [](const Value& o) { return o.is_string() && o.text().empty(); });
+}
+
 // A list test is unknown when an element is unknown and no known element decides it.
 bool depends_on_unknown_element(TestOp op, const Value& actual) {
   return (op == TestOp::contains) && actual.is_list() && !actual.is_fully_known();
@@ -105,6 +120,11 @@ Outcome evaluate_test(const Condition& c, const Value& subject) {
   if (hits.empty()) return decided(truth_of(c.test == TestOp::not_equals), nullptr, c.attribute);
   const Value* unknown = nullptr;
   for (const Value* hit : hits) {
+    if (hit->is_unknown() && set_by_reference(*hit) && only_empty_operands(c)) {
+      // `kms_key_id = aws_kms_key.trail.arn` is unknown until apply, but never empty.
+      if (c.test == TestOp::not_equals) return decided(Truth::true_, hit, c.attribute);
+      continue;
+    }
     if (hit->is_unknown()) {
       if (!unknown) unknown = hit;
       continue;
@@ -158,7 +178,12 @@ Outcome evaluate_junction(const Condition& c, const Value& subject, const EvalCo
     Outcome o = evaluate(child, subject, context);
     if (o.truth == decisive) return o;
     if (o.truth == Truth::unknown && !first_unknown) first_unknown = o;
-    if (!last.witness && o.witness) last = o;
+    if (!last.witness && o.witness) {
+      last = o;
+    } else if (is_any && !last.witness && !last.span.valid() && last.detail.empty() &&
+               (o.span.valid() || !o.detail.empty())) {
+      last = o;  // an account rule's near miss (presence.cpp) says where the control falls short
+    }
   }
   if (first_unknown) return std::move(*first_unknown);
   last.truth = truth_of(!is_any);
@@ -202,9 +227,12 @@ Outcome evaluate(const Condition& c, const Value& subject, const EvalContext& co
     case ConditionOp::builtin:
       // Without a resource there is nothing to judge: unknown, never a finding.
       if (context.resource == nullptr) return decided(Truth::unknown, nullptr, {});
-      return c.predicate->evaluate(PredicateInput{*context.resource, subject, c.arguments});
+      return c.predicate->evaluate(
+          PredicateInput{*context.resource, subject, c.arguments, &context});
     case ConditionOp::related:
       return evaluate_related(c, subject, context);
+    case ConditionOp::present:
+      return evaluate_present(c, context);
     case ConditionOp::guard: {
       // A precondition (which resources, which modes) decides truth, never where the finding
       // points or what it shows; an undecided guard still says why, for review findings.

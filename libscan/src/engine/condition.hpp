@@ -13,6 +13,9 @@
 namespace re2 {
 class RE2;
 }
+namespace iacscan {
+struct ScanOptions;
+}
 
 namespace iacscan::detail {
 
@@ -20,7 +23,7 @@ struct Resource;
 struct ResourceGraph;
 struct BuiltinPredicate;
 
-enum class ConditionOp { all, any, not_, some, each, test, builtin, related, guard };
+enum class ConditionOp { all, any, not_, some, each, test, builtin, related, guard, present };
 
 // A graph test: is there a resource of `kind` linked to this one by reference?
 struct RelatedSpec {
@@ -54,7 +57,8 @@ struct Condition {
   std::shared_ptr<const re2::RE2> regex;        // matches
   const BuiltinPredicate* predicate = nullptr;  // builtin: the named C++ predicate
   Value arguments = Value::map({});             // builtin: its `with` map
-  std::shared_ptr<const RelatedSpec> related;   // related: the graph test
+  std::shared_ptr<const RelatedSpec> related;   // related, present: the graph test (present
+                                                // uses only kind and where)
 };
 
 // The outcome of evaluating a condition: its truth, and the value that decided it (the
@@ -70,13 +74,28 @@ struct Outcome {
   std::string detail;
 };
 
+// The resources a whole-set test (`present`) looked at, for account rules: those that define
+// the control prove it met; near misses (a trail that exists but is single-region) show where
+// it falls short.
+struct PresenceEvidence {
+  std::vector<std::size_t> met;        // indexes into the graph's resources
+  std::vector<std::size_t> near_miss;  // of the kind, but failing (or undecided on) `where`
+};
+
 // What a condition may look at beyond its subject: the resource being judged (built-in
-// predicates read its native attributes) and the graph around it (graph tests). Conditions
-// that need what is missing are unknown.
+// predicates read its native attributes), the graph around it (graph tests), and the scan's
+// options (organization facts and limits from the configuration). Conditions that need what
+// is missing are unknown.
 struct EvalContext {
+  EvalContext(const Resource* judged = nullptr, const ResourceGraph* in_graph = nullptr,
+              std::size_t at = 0)
+      : resource(judged), graph(in_graph), index(at) {}
+
   const Resource* resource = nullptr;
   const ResourceGraph* graph = nullptr;
   std::size_t index = 0;  // the resource's index in graph->resources
+  const ScanOptions* options = nullptr;
+  PresenceEvidence* evidence = nullptr;  // account rules: where `present` records what it saw
 };
 
 Outcome evaluate(const Condition& condition, const Value& subject, const EvalContext& context);

@@ -5,6 +5,7 @@
 //   {builtin: name, with: {key: value}}  a C++ predicate (builtin_predicates.hpp).
 //   {related: {kind: k, direction: referenced_by | references, via: p, match: p, where: c}}
 //                                         a graph test (related.hpp).
+//   {present: {kind: k, where: c}}        a whole-set test for account rules (presence.hpp).
 #include "engine/condition_parser.hpp"
 
 #include <re2/re2.h>
@@ -146,12 +147,35 @@ Condition parse_related(const YAML::Node& node) {
   return c;
 }
 
+Condition parse_present(const YAML::Node& node) {
+  if (node.size() != 1) fail_at(node, "unexpected key beside 'present'");
+  const YAML::Node body = node["present"];
+  if (!body.IsMap()) fail_at(body, "'present' needs a map with 'kind' and optionally 'where'");
+  for (const auto& entry : body) {
+    const std::string key = entry.first.Scalar();
+    if (key != "kind" && key != "where")
+      fail_at(entry.first, "unexpected key \"" + key + "\" in 'present' (kind, where)");
+  }
+  auto spec = std::make_shared<RelatedSpec>();
+  Condition c;
+  c.op = ConditionOp::present;
+  spec->kind = required_string(body, "kind");
+  if (body["where"]) {
+    c.children.push_back(parse_condition(body["where"]));
+    spec->has_where = true;
+  }
+  c.attribute = "present " + spec->kind;
+  c.related = std::move(spec);
+  return c;
+}
+
 }  // namespace
 
 Condition parse_condition(const YAML::Node& node) {
   if (!node || !node.IsMap()) fail_at(node, "a condition must be a map");
   if (node["builtin"]) return parse_builtin(node);
   if (node["related"]) return parse_related(node);
+  if (node["present"]) return parse_present(node);
   if (!node["attribute"] && node.size() != 1) {
     fail_at(node, "a condition map holds exactly one of all, any, not, guard, some, each");
   }
@@ -173,8 +197,8 @@ Condition parse_condition(const YAML::Node& node) {
   if (node["each"]) return parse_quantifier(ConditionOp::each, node["each"]);
   if (node["attribute"]) return parse_test(node);
   fail_at(node,
-          "unknown condition: expected all, any, not, guard, some, each, attribute, builtin or "
-          "related");
+          "unknown condition: expected all, any, not, guard, some, each, attribute, builtin, "
+          "related or present");
 }
 
 }  // namespace iacscan::detail

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/thread_pool.hpp"
+#include "engine/configuration_facts.hpp"
 #include "iam/embedded_policies.hpp"
 
 namespace iacscan::detail {
@@ -16,25 +17,14 @@ namespace {
 
 using RuleIndex = std::unordered_map<std::string, std::vector<std::size_t>>;
 
-RuleIndex index_rules(const PolicySet& policies) {
+RuleIndex index_rules(const PolicySet& policies, const ScanOptions* scan) {
   RuleIndex index;
   for (std::size_t i = 0; i < policies.rules.size(); ++i) {
     const Rule& rule = policies.rules[i];
-    if (rule.info.scope != RuleScope::resource) continue;
+    if (rule.info.judges_whole_set || !has_required_configuration(rule, scan)) continue;
     for (const std::string& kind : rule.info.kinds) index[kind].push_back(i);
   }
   return index;
-}
-
-// Why an undecided rule could not decide, for review findings: the unknown value's own reason
-// ("variable \"acl\" has no value") where there is one.
-std::string unknown_reason(const Outcome& outcome) {
-  std::string what =
-      outcome.attribute.empty() ? std::string("a decisive value") : "\"" + outcome.attribute + "\"";
-  const Value* w = outcome.witness;
-  if (w && w->is_unknown() && !w->text().empty()) return what + " is unknown: " + w->text();
-  if (!outcome.detail.empty() && outcome.detail != "unknown") return outcome.detail;
-  return what + " is unknown";
 }
 
 class Judge {
@@ -43,7 +33,7 @@ class Judge {
       : policies_(policies),
         graph_(graph),
         options_(options),
-        index_(index_rules(policies)),
+        index_(index_rules(policies, options.scan)),
         nanoseconds_(options.profile ? policies.rules.size() : 0) {}
 
   // Every rule that applies to resource `i`.
@@ -87,7 +77,9 @@ class Judge {
     const Rule& rule = policies_.rules[rule_index];
     const Resource& r = graph_.resources[resource_index];
     const Value& subject = native ? r.attributes : r.canonical;
-    Outcome outcome = evaluate(rule.condition, subject, EvalContext{&r, &graph_, resource_index});
+    EvalContext context(&r, &graph_, resource_index);
+    context.options = options_.scan;
+    Outcome outcome = evaluate(rule.condition, subject, context);
     if (outcome.truth == Truth::false_) return;
     if (outcome.truth == Truth::unknown && !options_.report_unknowns) return;
     RawFinding f;
@@ -127,6 +119,22 @@ class Judge {
 };
 
 }  // namespace
+
+std::string unknown_reason(const Outcome& outcome) {
+  std::string what =
+      outcome.attribute.empty() ? std::string("a decisive value") : "\"" + outcome.attribute + "\"";
+  const Value* w = outcome.witness;
+  if (w && w->is_unknown() && !w->text().empty()) return what + " is unknown: " + w->text();
+  if (!outcome.detail.empty() && outcome.detail != "unknown") return outcome.detail;
+  return what + " is unknown";
+}
+
+bool has_required_configuration(const Rule& rule, const ScanOptions* scan) {
+  for (const std::string& key : rule.info.requires_config) {
+    if (!scan || !configuration_fact_is_set(*scan, key)) return false;
+  }
+  return true;
+}
 
 Evaluation evaluate_rules(const PolicySet& policies, const ResourceGraph& graph,
                           const EvaluationOptions& options) {

@@ -1,5 +1,6 @@
-// Runs resource-scope rules over the graph, in parallel, and returns raw findings in a
-// deterministic order (resource order, then rule order).
+// Runs the rules judged per resource over the graph, in parallel, and returns raw findings in
+// a deterministic order (resource order, then rule order). Rules judged over the whole set are
+// account_evaluator.hpp's.
 #pragma once
 
 #include <cstddef>
@@ -12,9 +13,12 @@
 
 namespace iacscan::detail {
 
+inline constexpr std::size_t kWholeSet = static_cast<std::size_t>(-1);
+
 struct RawFinding {
   std::size_t rule = 0;      // index into PolicySet::rules
-  std::size_t resource = 0;  // index into ResourceGraph::resources
+  std::size_t resource = 0;  // index into ResourceGraph::resources; kWholeSet for an account
+                             // rule's finding about the scanned set as a whole
   Span span;                 // the deciding value, or the resource's name
   std::string attribute;     // canonical attribute path that decided
   std::string message;
@@ -28,7 +32,16 @@ struct EvaluationOptions {
   unsigned jobs = 0;
   bool report_unknowns = false;  // undecided rules become review findings
   bool profile = false;          // measure the time spent per rule
+  // Organization facts and limits; rules whose `requires-config` facts it lacks do not run.
+  const ScanOptions* scan = nullptr;
 };
+
+// Why an undecided rule could not decide, for review findings: the unknown value's own reason
+// ("variable \"acl\" has no value") where there is one.
+std::string unknown_reason(const Outcome& outcome);
+
+// Whether a rule's configuration needs are met (always, for rules that need nothing).
+bool has_required_configuration(const Rule& rule, const ScanOptions* scan);
 
 struct Evaluation {
   std::vector<RawFinding> findings;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/predicate_support.hpp"
+#include "iacscan/options.hpp"
 #include "iam/action_catalog.hpp"
 #include "iam/admin_access.hpp"
 #include "iam/ai_opt_out.hpp"
@@ -207,12 +208,25 @@ Outcome ai_opt_out_default_unlocked(const PredicateInput& input) {
       });
 }
 
-Outcome scp_invalid(const PredicateInput& input) {
+namespace {
+
+// The configuration (limits.scp_syntax) wins over the rule's `with: {profile}` unless it keeps
+// the default, so a rule written for the legacy profile stays so in an unconfigured scan.
+iam::ScpProfile scp_profile(const PredicateInput& input) {
   const Value* profile_name = input.arguments.find("profile");
-  const iam::ScpProfile profile = profile_name != nullptr
-                                      ? iam::parse_scp_profile(profile_name->to_display_string())
-                                            .value_or(iam::ScpProfile::iam2025)
-                                      : iam::ScpProfile::iam2025;
+  const ScanOptions* options = input.context != nullptr ? input.context->options : nullptr;
+  if (options != nullptr &&
+      (profile_name == nullptr || options->scp_syntax != ScanOptions{}.scp_syntax))
+    return options->scp_syntax == "legacy" ? iam::ScpProfile::legacy : iam::ScpProfile::iam2025;
+  return profile_name != nullptr ? iam::parse_scp_profile(profile_name->to_display_string())
+                                       .value_or(iam::ScpProfile::iam2025)
+                                 : iam::ScpProfile::iam2025;
+}
+
+}  // namespace
+
+Outcome scp_invalid(const PredicateInput& input) {
+  const iam::ScpProfile profile = scp_profile(input);
   Outcome undecided;
   for (const iam::EmbeddedPolicy& embedded : iam::find_policies(input.resource)) {
     if (embedded.type != PolicyType::scp) continue;
@@ -236,8 +250,12 @@ Outcome scp_invalid(const PredicateInput& input) {
 
 Outcome scp_size_limit(const PredicateInput& input) {
   iam::ScpSizeOptions options;
-  if (const Value* limit = input.arguments.find("limit"))
-    options.limit = static_cast<std::size_t>(limit->as_number());
+  const Value* limit = input.arguments.find("limit");
+  if (limit != nullptr) options.limit = static_cast<std::size_t>(limit->as_number());
+  // The configuration (limits.scp_max_chars) wins unless it keeps AWS's default.
+  const ScanOptions* scan = input.context != nullptr ? input.context->options : nullptr;
+  if (scan != nullptr && (limit == nullptr || scan->scp_max_chars != ScanOptions{}.scp_max_chars))
+    options.limit = scan->scp_max_chars;
   if (const Value* near = input.arguments.find("near_percent"))
     options.near_percent = static_cast<unsigned>(near->as_number());
   Outcome undecided;

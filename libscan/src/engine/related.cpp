@@ -84,8 +84,9 @@ class Verdict {
     Truth holds = Truth::true_;
     Outcome inner;
     if (spec.has_where) {
-      inner = evaluate(c.children.front(), view_of(other, spec),
-                       EvalContext{&other, context.graph, other_index});
+      EvalContext around(&other, context.graph, other_index);
+      around.options = context.options;
+      inner = evaluate(c.children.front(), view_of(other, spec), around);
       holds = inner.truth;
     }
     if (holds == Truth::false_) return false;

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "engine/condition_parser.hpp"
+#include "engine/configuration_facts.hpp"
 #include "engine/yaml_node.hpp"
 
 namespace iacscan::detail {
@@ -150,11 +151,31 @@ Rule parse_rule(const std::string& text, const std::string& source_path) {
   Rule rule;
   rule.info = parse_info(root, source_path);
   rule.info.kinds = string_list(root, "kinds");
-  if (rule.info.scope == RuleScope::resource && rule.info.kinds.empty()) {
-    fail_at(root, "a resource rule needs 'kinds'");
+  rule.info.judges_whole_set = static_cast<bool>(root["control"]);
+  if (root["control"] && root["condition"])
+    fail_at(root["control"],
+            "a rule has a 'condition' (judged per resource) or a 'control' "
+            "(judged over the whole scanned set), not both");
+  if (rule.info.scope == RuleScope::account && !rule.info.judges_whole_set)
+    fail_at(root,
+            "an account rule needs 'control': the condition under which the scanned set "
+            "has the control");
+  if (rule.info.scope == RuleScope::resource && rule.info.judges_whole_set)
+    fail_at(root["control"],
+            "a resource rule has a 'condition'; 'control' is for account and "
+            "org-config rules");
+  if (!rule.info.judges_whole_set && rule.info.kinds.empty()) {
+    fail_at(root, "a rule judged per resource needs 'kinds'");
   }
-  if (!root["condition"]) fail_at(root, "missing 'condition'");
-  rule.condition = parse_condition(root["condition"]);
+  if (!rule.info.judges_whole_set && !root["condition"]) fail_at(root, "missing 'condition'");
+  rule.condition = parse_condition(root[rule.info.judges_whole_set ? "control" : "condition"]);
+  rule.info.requires_config = string_list(root, "requires-config");
+  for (const std::string& key : rule.info.requires_config) {
+    if (!is_configuration_fact(key))
+      fail_at(root["requires-config"], "unknown configuration key \"" + key + "\"");
+  }
+  if (rule.info.scope == RuleScope::org_config && rule.info.requires_config.empty())
+    fail_at(root, "an org-config rule names the facts it needs in 'requires-config'");
   rule.info.message = required_string(root, "message");
   rule.info.examples = parse_examples(root);
   for (RuleExample& example : rule.info.examples) {

@@ -8,6 +8,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "engine/account_evaluator.hpp"
+
 namespace iacscan::detail {
 namespace {
 
@@ -64,12 +66,15 @@ Excerpt make_excerpt(const std::string& content, const Location& location) {
 }
 
 std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const PolicySet& policies,
-                                       const ResourceGraph& graph, const SourceSet& sources) {
+                                       const ResourceGraph& graph, const SourceSet& sources,
+                                       const std::string& whole_set_path) {
   std::vector<Finding> out;
   out.reserve(raw.size());
+  Resource whole_set;
+  whole_set.native_type = kScannedSetType;
   for (RawFinding& r : raw) {
     const Rule& rule = policies.rules[r.rule];
-    const Resource& resource = graph.resources[r.resource];
+    const Resource& resource = r.resource == kWholeSet ? whole_set : graph.resources[r.resource];
     Finding f;
     f.rule_id = rule.info.id;
     f.severity = rule.info.severity;
@@ -78,7 +83,8 @@ std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const Policy
     f.resource = resource.address;
     f.resource_type = resource.native_type;
     f.attribute = std::move(r.attribute);
-    f.location = sources.location(r.span);
+    f.location = r.span.valid() || r.resource != kWholeSet ? sources.location(r.span)
+                                                           : Location{whole_set_path};
     if (r.origin && r.origin->span.valid()) {
       f.related.push_back(RelatedLocation{sources.location(r.origin->span), r.origin->note});
     }
@@ -89,7 +95,9 @@ std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const Policy
     if (r.span.file < sources.size())
       f.excerpt = make_excerpt(sources.at(r.span.file).content, f.location);
     const Location owner =
-        sources.location(resource.name_span.valid() ? resource.name_span : resource.span);
+        r.resource == kWholeSet
+            ? Location{whole_set_path}
+            : sources.location(resource.name_span.valid() ? resource.name_span : resource.span);
     f.kind = r.review ? FindingKind::review : FindingKind::fail;
     std::vector<std::string_view> identity = {f.rule_id, owner.path, f.resource, f.attribute};
     if (r.review) identity.push_back("review");  // a review and a later failure differ

@@ -10,8 +10,11 @@
 
 namespace iacscan::detail {
 
+// `whole_set_path`: where findings about the scanned set as a whole point when no resource
+// stands for them (the first path the scan was given).
 std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const PolicySet& policies,
-                                       const ResourceGraph& graph, const SourceSet& sources);
+                                       const ResourceGraph& graph, const SourceSet& sources,
+                                       const std::string& whole_set_path);
 
 // Excerpt of `location` from the file's content: two lines of context, then the located lines
 // (at most eight).

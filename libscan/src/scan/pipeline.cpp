@@ -10,8 +10,10 @@
 #include "cloudformation/nested_stacks.hpp"
 #include "cloudformation/template_loader.hpp"
 #include "core/thread_pool.hpp"
+#include "engine/account_evaluator.hpp"
 #include "engine/evaluator.hpp"
 #include "graph/resource_graph.hpp"
+#include "scan/control_assessment.hpp"
 #include "scan/file_reader.hpp"
 #include "scan/findings.hpp"
 #include "terraform/configuration.hpp"
@@ -77,6 +79,22 @@ void drop_repeated_declarations(std::vector<Resource>& resources) {
   });
 }
 
+// The directory every scanned file lies in ("infra" for `iacscan scan infra/`): findings about
+// the scanned set as a whole point there.
+std::string common_directory(const SourceSet& sources) {
+  if (sources.size() == 0) return ".";
+  std::string common = display_directory(sources.at(0).path);
+  for (FileId id = 1; id < sources.size(); ++id) {
+    const std::string dir = display_directory(sources.at(id).path);
+    while (!(dir == common || common == "." ||
+             (dir.rfind(common, 0) == 0 && (common.back() == '/' || dir[common.size()] == '/')))) {
+      std::string parent = display_directory(common);
+      common = parent == common ? "." : std::move(parent);  // "/" beside relative paths
+    }
+  }
+  return common;
+}
+
 }  // namespace
 
 ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet& policies,
@@ -130,15 +148,25 @@ ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet
   const auto rules_start = Clock::now();
   EvaluationOptions evaluation;
   evaluation.jobs = options.jobs;
-  evaluation.report_unknowns = options.report_unknowns;
+  // An undecided check keeps a control from being met, so the assessment needs them all.
+  evaluation.report_unknowns = options.report_unknowns || options.assess_controls;
   evaluation.profile = options.profile_rules;
+  evaluation.scan = &options;
   Evaluation evaluated_rules = evaluate_rules(policies, graph, evaluation);
   for (std::size_t i = 0; i < evaluated_rules.rule_seconds.size(); ++i) {
     result.statistics.rule_seconds.push_back(
         {policies.rules[i].info.id, evaluated_rules.rule_seconds[i]});
   }
-  result.findings =
-      finalize_findings(std::move(evaluated_rules.findings), policies, graph, sources);
+  AccountEvaluation account = evaluate_account_rules(policies, graph, evaluation);
+  for (RawFinding& f : account.findings) evaluated_rules.findings.push_back(std::move(f));
+  result.findings = finalize_findings(std::move(evaluated_rules.findings), policies, graph, sources,
+                                      common_directory(sources));
+  if (options.assess_controls) {
+    result.controls = assess_controls(policies, graph, sources, result.findings, account, options);
+  }
+  if (!options.report_unknowns) {
+    std::erase_if(result.findings, [](const Finding& f) { return f.kind == FindingKind::review; });
+  }
   result.statistics.rules_seconds = seconds_since(rules_start);
   finalize_diagnostics(diagnostics, sources);
   result.diagnostics = std::move(diagnostics);

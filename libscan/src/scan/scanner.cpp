@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "cloudformation/context.hpp"
+#include "config/rule_settings.hpp"
 #include "engine/policy_set.hpp"
 #include "iam/policy_file.hpp"
 #include "scan/pipeline.hpp"
@@ -36,6 +37,7 @@ Result<Scanner> Scanner::create(const ScanOptions& options) {
   }
   auto policies = detail::load_policies(options);
   if (!policies) return policies.error();
+  if (auto error = detail::apply_rule_settings(options.rule_settings, *policies)) return *error;
   auto cloudformation = detail::make_cloudformation_context(options);
   if (!cloudformation) return cloudformation.error();
   auto impl = std::make_unique<Impl>();
@@ -53,7 +55,7 @@ const std::vector<RuleInfo>& Scanner::rules() const noexcept {
 Result<ScanResult> Scanner::scan(const std::vector<std::string>& paths) const {
   try {
     const auto start = std::chrono::steady_clock::now();
-    auto discovery = detail::discover(paths);
+    auto discovery = detail::discover(paths, impl_->options.exclude);
     if (!discovery) return discovery.error();
     detail::SourceSet sources;
     for (const detail::DiscoveredFile& f : discovery->files)

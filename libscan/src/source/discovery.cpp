@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <set>
 
+#include "source/path_glob.hpp"
+
 namespace iacscan::detail {
 namespace {
 
@@ -30,7 +32,7 @@ std::string display_path(const fs::path& p) {
 
 class Walker {
  public:
-  explicit Walker(Discovery& out) : out_(out) {}
+  Walker(Discovery& out, const std::vector<std::string>& exclude) : out_(out), exclude_(exclude) {}
 
   void add_file(const fs::path& path, bool explicitly_named) {
     auto kind = classify_by_name(path.filename().string());
@@ -39,7 +41,9 @@ class Walker {
     out_.files.push_back(DiscoveredFile{display_path(path), path.string(), *kind});
   }
 
-  void walk(const fs::path& dir) {
+  // `relative` is `dir` relative to the scanned directory ("" for that directory itself): what
+  // exclude globs match.
+  void walk(const fs::path& dir, const std::string& relative = {}) {
     std::error_code ec;
     const fs::path canonical = fs::canonical(dir, ec);
     if (ec || !visited_.insert(canonical.string()).second) return;  // loop or vanished
@@ -54,20 +58,28 @@ class Walker {
       entries.push_back(*it);
     }
     std::sort(entries.begin(), entries.end());
-    for (const fs::directory_entry& entry : entries) visit(entry);
+    for (const fs::directory_entry& entry : entries) visit(entry, relative);
   }
 
  private:
-  void visit(const fs::directory_entry& entry) {
+  bool excluded(const std::string& relative) const {
+    for (const std::string& glob : exclude_)
+      if (path_glob_match(glob, relative)) return true;
+    return false;
+  }
+
+  void visit(const fs::directory_entry& entry, const std::string& parent_relative) {
     std::error_code ec;
-    const fs::file_status status = entry.status(ec);  // follows symbolic links
     const std::string name = entry.path().filename().string();
+    const std::string relative = parent_relative.empty() ? name : parent_relative + "/" + name;
+    if (excluded(relative)) return;
+    const fs::file_status status = entry.status(ec);  // follows symbolic links
     if (ec || status.type() == fs::file_type::not_found) {
       if (classify_by_name(name)) diagnose(entry.path(), "broken symbolic link");
       return;
     }
     if (fs::is_directory(status)) {
-      if (!is_skipped_directory(name)) walk(entry.path());
+      if (!is_skipped_directory(name)) walk(entry.path(), relative);
     } else if (fs::is_regular_file(status)) {
       add_file(entry.path(), false);
     }
@@ -79,6 +91,7 @@ class Walker {
   }
 
   Discovery& out_;
+  const std::vector<std::string>& exclude_;
   std::set<std::string> visited_;
 };
 
@@ -110,9 +123,10 @@ std::vector<std::string> scan_roots(const std::vector<std::string>& paths) {
   return roots;
 }
 
-Result<Discovery> discover(const std::vector<std::string>& paths) {
+Result<Discovery> discover(const std::vector<std::string>& paths,
+                           const std::vector<std::string>& exclude) {
   Discovery out;
-  Walker walker(out);
+  Walker walker(out, exclude);
   for (const std::string& given : paths) {
     std::error_code ec;
     const fs::path path(given);

@@ -31,6 +31,9 @@ std::optional<SourceKind> classify_by_name(const std::string& filename);
 std::vector<std::string> scan_roots(const std::vector<std::string>& paths);
 
 // Fails only when a given path does not exist; problems below it become diagnostics.
-Result<Discovery> discover(const std::vector<std::string>& paths);
+// `exclude` globs (path_glob.hpp) match paths relative to the given directory being walked;
+// a directory that matches is not entered. Files named directly in `paths` are always listed.
+Result<Discovery> discover(const std::vector<std::string>& paths,
+                           const std::vector<std::string>& exclude = {});
 
 }  // namespace iacscan::detail
