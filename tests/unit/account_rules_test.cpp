@@ -3,14 +3,13 @@
 // --account-rules switch, requires-config, and the control assessment the roadmap reads.
 #include <doctest/doctest.h>
 
-#include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "iacscan/iacscan.hpp"
+#include "rule_scanner.hpp"
 
 namespace fs = std::filesystem;
 
@@ -47,38 +46,7 @@ control:
 message: 'm'
 )";
 
-class Rules {
- public:
-  Rules(const std::vector<std::string>& rules, iacscan::ScanOptions options) {
-    dir_ = fs::temp_directory_path() /
-           ("iacscan-account-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::create_directories(dir_ / "test");
-    for (std::size_t i = 0; i < rules.size(); ++i)
-      std::ofstream(dir_ / "test" / ("rule" + std::to_string(i) + ".yaml")) << rules[i];
-    options.no_builtin_policies = true;
-    options.policy_dirs = {dir_.string()};
-    auto scanner = iacscan::Scanner::create(options);
-    REQUIRE_MESSAGE(scanner.has_value(), scanner.error().message);
-    scanner_.emplace(std::move(*scanner));
-  }
-  ~Rules() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  Rules(const Rules&) = delete;
-  Rules& operator=(const Rules&) = delete;
-
-  iacscan::ScanResult scan(const std::vector<iacscan::SourceBuffer>& files) const {
-    auto result = scanner_->scan_buffers(files);
-    REQUIRE(result.has_value());
-    CHECK(result->diagnostics.empty());
-    return std::move(*result);
-  }
-
- private:
-  fs::path dir_;
-  std::optional<iacscan::Scanner> scanner_;
-};
+using Rules = iacscan::testing::RuleScanner;
 
 iacscan::ScanOptions with_account_rules(bool assess = false) {
   iacscan::ScanOptions options;

@@ -3,10 +3,6 @@
 // (where the finding points, unknowns, the evidence the roadmap shows).
 #include <doctest/doctest.h>
 
-#include <cstdint>
-#include <filesystem>
-#include <fstream>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,12 +11,11 @@
 #include "engine/builtin_predicates.hpp"
 #include "graph/resource.hpp"
 #include "iacscan/iacscan.hpp"
+#include "rule_scanner.hpp"
 #include "value/json_reader.hpp"
 
 using namespace iacscan::detail;
 using namespace iacscan::detail::predicates;
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -194,39 +189,18 @@ control:
 message: 'No declarative policy requiring IMDSv2 ({value})'
 )";
 
-class SetScanner {
+// Runs kSetRule alone, with account rules on and the controls assessed.
+class SetScanner : public iacscan::testing::RuleScanner {
  public:
-  SetScanner() {
-    dir_ = fs::temp_directory_path() /
-           ("iacscan-baseline-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::create_directories(dir_ / "test");
-    std::ofstream(dir_ / "test" / "rule.yaml") << kSetRule;
-    iacscan::ScanOptions options;
-    options.account_rules = true;
-    options.assess_controls = true;
-    options.no_builtin_policies = true;
-    options.policy_dirs = {dir_.string()};
-    auto scanner = iacscan::Scanner::create(options);
-    REQUIRE_MESSAGE(scanner.has_value(), scanner.error().message);
-    scanner_.emplace(std::move(*scanner));
-  }
-  ~SetScanner() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  SetScanner(const SetScanner&) = delete;
-  SetScanner& operator=(const SetScanner&) = delete;
-
-  iacscan::ScanResult scan(const std::vector<iacscan::SourceBuffer>& files) const {
-    auto result = scanner_->scan_buffers(files);
-    REQUIRE(result.has_value());
-    CHECK(result->diagnostics.empty());
-    return std::move(*result);
-  }
+  SetScanner() : RuleScanner({std::string(kSetRule)}, options()) {}
 
  private:
-  fs::path dir_;
-  std::optional<iacscan::Scanner> scanner_;
+  static iacscan::ScanOptions options() {
+    iacscan::ScanOptions o;
+    o.account_rules = true;
+    o.assess_controls = true;
+    return o;
+  }
 };
 
 const iacscan::ControlAssessment& control_of(const iacscan::ScanResult& result) {

@@ -9,48 +9,33 @@
 #include <vector>
 
 #include "iacscan/iacscan.hpp"
+#include "rule_scanner.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// A scanner that runs exactly one rule, written to a temporary policy directory.
+// A scanner that runs exactly one rule; a scan answers "address kind" per finding.
 class OneRule {
  public:
-  explicit OneRule(const std::string& rule_yaml, bool report_unknowns = false) {
-    dir_ = fs::temp_directory_path() /
-           ("iacscan-related-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::create_directories(dir_ / "test");
-    std::ofstream(dir_ / "test" / "rule.yaml") << rule_yaml;
-    iacscan::ScanOptions options;
-    options.no_builtin_policies = true;
-    options.policy_dirs = {dir_.string()};
-    options.report_unknowns = report_unknowns;
-    auto scanner = iacscan::Scanner::create(options);
-    REQUIRE_MESSAGE(scanner.has_value(), scanner.error().message);
-    scanner_.emplace(std::move(*scanner));
-  }
-  ~OneRule() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  OneRule(const OneRule&) = delete;
-  OneRule& operator=(const OneRule&) = delete;
+  explicit OneRule(const std::string& rule_yaml, bool report_unknowns = false)
+      : scanner_({rule_yaml}, options(report_unknowns)) {}
 
   // "address kind" per finding, e.g. "aws_vpc.a fail".
   std::set<std::string> scan(const std::string& name, const std::string& code) const {
-    auto result = scanner_->scan_buffers({{name, code}});
-    REQUIRE(result.has_value());
-    CHECK(result->diagnostics.empty());
     std::set<std::string> out;
-    for (const iacscan::Finding& f : result->findings)
+    for (const iacscan::Finding& f : scanner_.scan({{name, code}}).findings)
       out.insert(f.resource + (f.kind == iacscan::FindingKind::review ? " review" : " fail"));
     return out;
   }
 
  private:
-  fs::path dir_;
-  std::optional<iacscan::Scanner> scanner_;
+  static iacscan::ScanOptions options(bool report_unknowns) {
+    iacscan::ScanOptions o;
+    o.report_unknowns = report_unknowns;
+    return o;
+  }
+  iacscan::testing::RuleScanner scanner_;
 };
 
 std::string rule(const std::string& kinds, const std::string& condition) {
