@@ -29,6 +29,26 @@ struct Excerpt {
 // (ScanOptions::report_unknowns), never counted against --fail-on.
 enum class FindingKind { fail, review };
 
+// SARIF's suppression kinds: written in the scanned source (a comment, CloudFormation
+// Metadata) or outside it (the configuration file).
+enum class SuppressionKind { in_source, external };
+
+// Why a finding is not held against the scan. A suppressed finding stays in the result (JSON and
+// SARIF report it as suppressed) but counts for neither the exit code nor the baseline.
+struct Suppression {
+  SuppressionKind kind = SuppressionKind::in_source;
+  // Where it was written and in whose spelling: "comment" (iacscan:ignore), "checkov-comment",
+  // "tfsec-comment", "metadata" (Metadata.iacscan.skip), "checkov-metadata", "cfn_nag-metadata",
+  // "config" (.iacscan.yaml suppressions).
+  std::string origin;
+  std::string justification;  // the reason given; empty when none was
+  std::string expires;        // "2027-01-31": suppresses through that day (UTC); empty: no end
+  Location location;          // the comment, the Metadata entry or the configuration entry
+};
+
+// Against a baseline (apply_baseline): new since it, in it already, or in it but no longer found.
+enum class BaselineState { none, new_finding, unchanged, absent };
+
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::medium;
@@ -42,7 +62,18 @@ struct Finding {
   int stage = 0;            // roadmap stage of the rule
   std::string fingerprint;  // stable across line shifts: rule + file + resource + attribute
   FindingKind kind = FindingKind::fail;
+  // Non-empty: the finding is suppressed (every suppression that matched, in source order).
+  std::vector<Suppression> suppressions;
+  // Suppressions that matched but whose expiry date has passed; the finding counts again and
+  // reports say which suppression lapsed.
+  std::vector<Suppression> expired_suppressions;
+  BaselineState baseline_state = BaselineState::none;
+
+  bool suppressed() const noexcept { return !suppressions.empty(); }
 };
+
+// "new", "unchanged", "absent" ("" for none): SARIF's baselineState spellings.
+IACSCAN_API std::string_view to_string(BaselineState state) noexcept;
 
 enum class DiagnosticCode {
   parse_error,       // the file is not valid YAML / JSON / HCL

@@ -1,6 +1,7 @@
 // Umbrella header: everything a consumer of the iacscan library needs.
 #pragma once
 
+#include "iacscan/baseline.hpp"
 #include "iacscan/config.hpp"
 #include "iacscan/finding.hpp"
 #include "iacscan/location.hpp"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -47,6 +48,22 @@ struct RuleSetting {
   bool enabled = true;
   std::optional<Severity> severity;  // overrides the rule's own
 };
+
+// A suppression in the configuration file (.iacscan.yaml `suppressions`): findings of `rule`
+// ("*": every rule) are suppressed where every given selector matches.
+struct ConfiguredSuppression {
+  std::string rule;
+  std::vector<std::string> paths;      // globs over display paths, like `exclude`; empty: any
+  std::vector<std::string> resources;  // resource addresses ("aws_s3_bucket.site", "module.x.*"
+                                       // with `*` globs); empty: any
+  std::string reason;
+  std::string expires;  // "YYYY-MM-DD"; empty: never
+  std::string source;   // where it is written, "FILE:LINE", for reports
+};
+
+// Called from worker threads while files load: `done` of `total` files loaded. Must be
+// thread-safe and quick (the CLI draws a progress line on a terminal).
+using ProgressCallback = std::function<void(std::size_t done, std::size_t total)>;
 
 struct ScanOptions {
   // Worker threads for loading and evaluating; 0 means one per hardware thread.
@@ -105,6 +122,14 @@ struct ScanOptions {
   // "current" (AWS's 2025 SCP language) or "legacy" (before Sept 2025: no Condition or
   // NotAction in Allow, no NotResource...). limits.scp_syntax
   std::string scp_syntax = "current";
+
+  // Suppressions from the configuration, in addition to those written in the sources.
+  std::vector<ConfiguredSuppression> suppressions;
+  // Report suppressions that matched no finding, as findings of the rule `unused-suppression`.
+  bool report_unused_suppressions = false;
+  // The date suppression expiry is judged against, "YYYY-MM-DD"; empty: today (UTC).
+  std::string today;
+  ProgressCallback progress;  // empty: no progress reports
 };
 
 }  // namespace iacscan

@@ -10,14 +10,14 @@
 
 namespace iacscan {
 
-enum class ReportFormat { text, sarif };
+enum class ReportFormat { text, json, sarif, junit, markdown, github };
 
 struct ReportOptions {
   bool color = false;        // ANSI colour in text reports
   std::string tool_version;  // written into SARIF; defaults to the library version
 };
 
-// "text" / "sarif" → format; nullopt for an unknown name.
+// "text", "json", "sarif", "junit", "markdown", "github" → format; nullopt for an unknown name.
 IACSCAN_API std::optional<ReportFormat> parse_report_format(std::string_view name) noexcept;
 IACSCAN_API std::string render_report(const ScanResult& result, ReportFormat format,
                                       const ReportOptions& options = {});

@@ -2,6 +2,7 @@
 // The rule's condition and examples stay private to the engine.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,10 @@ struct RuleInfo {
   std::vector<std::string> kinds;  // canonical kinds (or native types) the rule visits
   std::string message;             // message template: {resource}, {type}, {value}, {attribute}
   std::vector<RuleExample> examples;
+  // The same check in other scanners, by tool: {"checkov": ["CKV_AWS_20"], "cfn_nag": ["W35"],
+  // "tfsec": ["aws-s3-no-public-access-with-acl"]}. Their suppressions (checkov's and
+  // cfn_nag's Metadata, checkov:skip and tfsec:ignore comments) then suppress this rule.
+  std::map<std::string, std::vector<std::string>> equivalents;
 };
 
 }  // namespace iacscan

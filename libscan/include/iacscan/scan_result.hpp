@@ -63,6 +63,17 @@ struct ScanResult {
   // One per loaded rule, sorted by rule id; filled only when ScanOptions::assess_controls is set.
   std::vector<ControlAssessment> controls;
   ScanStatistics statistics;
+  // Findings of the baseline given to apply_baseline that this scan no longer produces
+  // (baseline_state absent), sorted like findings. They carry what the baseline recorded:
+  // rule, severity, message, resource, attribute, location (without excerpt) and fingerprint.
+  std::vector<Finding> absent_findings;
+
+  // Whether a finding is held against the scan: a failure, not suppressed, and not already in
+  // the baseline. Only these decide the exit code; reports for people list only these.
+  static bool is_active(const Finding& f) noexcept {
+    return f.kind == FindingKind::fail && !f.suppressed() &&
+           f.baseline_state != BaselineState::unchanged;
+  }
 
   // False when some file could not be read or parsed (an error-level diagnostic): the
   // findings may be incomplete.

@@ -46,6 +46,20 @@ std::string_view to_string(DiagnosticCode code) noexcept {
   return "unknown";
 }
 
+std::string_view to_string(BaselineState state) noexcept {
+  switch (state) {
+    case BaselineState::new_finding:
+      return "new";
+    case BaselineState::unchanged:
+      return "unchanged";
+    case BaselineState::absent:
+      return "absent";
+    case BaselineState::none:
+      break;
+  }
+  return "";
+}
+
 std::string_view to_string(ControlStatus status) noexcept {
   switch (status) {
     case ControlStatus::met:

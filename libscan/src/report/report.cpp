@@ -20,6 +20,8 @@ std::string render_report(const ScanResult& result, ReportFormat format,
       return detail::render_text_report(result, options);
     case ReportFormat::sarif:
       return detail::render_sarif_report(result, options);
+    default:
+      break;  // json, junit, markdown, github: being written (issue 8)
   }
   return {};
 }
