@@ -83,6 +83,8 @@ enum class DiagnosticCode {
   not_loaded,        // something referenced was deliberately not loaded (e.g. a remote template)
   invalid_template,  // a template construct is malformed (intrinsic arguments, a condition
                      // cycle); the values involved become unknown and the scan goes on
+  invalid_suppression,  // a suppression names no loaded rule or has a malformed expiry date;
+                        // it suppresses nothing
 };
 
 // error: the scan is incomplete (exit code 3); warning and note: the scan is complete.
@@ -97,7 +99,7 @@ struct Diagnostic {
 };
 
 // "parse-error", "read-error", "limit-exceeded", "duplicate-key", "not-loaded",
-// "invalid-template".
+// "invalid-template", "invalid-suppression".
 IACSCAN_API std::string_view to_string(DiagnosticCode code) noexcept;
 
 }  // namespace iacscan

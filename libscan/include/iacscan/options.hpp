@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "iacscan/location.hpp"
 #include "iacscan/severity.hpp"
 
 namespace iacscan {
@@ -58,7 +59,7 @@ struct ConfiguredSuppression {
                                        // with `*` globs); empty: any
   std::string reason;
   std::string expires;  // "YYYY-MM-DD"; empty: never
-  std::string source;   // where it is written, "FILE:LINE", for reports
+  Location location;    // the entry in the configuration file, for reports
 };
 
 // Called from worker threads while files load: `done` of `total` files loaded. Must be

@@ -12,6 +12,7 @@
 #include "config/organization_section.hpp"
 #include "config/rules_section.hpp"
 #include "config/source_sections.hpp"
+#include "config/suppressions_section.hpp"
 #include "iacscan/config.hpp"
 
 namespace iacscan {
@@ -24,8 +25,8 @@ using detail::Field;
 constexpr std::uintmax_t kMaxConfigBytes = 1u << 20;
 
 const std::vector<std::string_view> kTopLevelKeys = {
-    "version", "account_rules", "exclude",      "organization", "rules",
-    "limits",  "policy_dirs",   "policy_types", "terraform",    "cloudformation"};
+    "version",     "account_rules", "exclude",   "organization",   "rules",       "limits",
+    "policy_dirs", "policy_types",  "terraform", "cloudformation", "suppressions"};
 
 void check_version(const Field& field) {
   if (!(field.value.is_number() || field.value.is_string()) || field.value.text() != "1")
@@ -48,8 +49,9 @@ void apply_limits(const Field& section, ScanOptions& options) {
   }
 }
 
-void apply_document(const detail::Value& document, const std::string& base_dir,
+void apply_document(const detail::Value& document, const std::string& display_path,
                     ScanOptions& options) {
+  const std::string base_dir = std::filesystem::path(display_path).parent_path().generic_string();
   const Field root{document, "", {}};
   detail::check_known_keys(root, kTopLevelKeys);
   for (const detail::Value::Entry& entry : document.entries()) {
@@ -76,6 +78,8 @@ void apply_document(const detail::Value& document, const std::string& base_dir,
       detail::apply_terraform_section(field, base_dir, options);
     } else if (key == "cloudformation") {
       detail::apply_cloudformation_section(field, base_dir, options);
+    } else if (key == "suppressions") {
+      detail::apply_suppressions_section(field, display_path, options.suppressions);
     }
   }
 }
@@ -90,8 +94,7 @@ Result<ScanOptions> apply_config_text(const std::string& text, const std::string
                                       ScanOptions base) {
   try {
     const detail::Value document = detail::read_config_document(text);
-    const std::string base_dir = std::filesystem::path(display_path).parent_path().generic_string();
-    apply_document(document, base_dir, base);
+    apply_document(document, display_path, base);
     return base;
   } catch (const detail::ConfigError& e) {
     return detail::config_error_to_error(e, display_path);

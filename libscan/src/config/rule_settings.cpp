@@ -21,9 +21,11 @@ std::optional<Error> apply_rule_settings(const std::map<std::string, RuleSetting
       message += " (iacscan rules lists them)";
     return Error{ErrorCode::invalid_option, std::move(message), {}};
   }
-  std::erase_if(policies.rules, [&settings](const Rule& rule) {
+  std::erase_if(policies.rules, [&settings, &policies](const Rule& rule) {
     const auto setting = settings.find(rule.info.id);
-    return setting != settings.end() && !setting->second.enabled;
+    const bool disabled = setting != settings.end() && !setting->second.enabled;
+    if (disabled) policies.disabled.push_back(rule.info.id);
+    return disabled;
   });
   for (Rule& rule : policies.rules) {
     const auto setting = settings.find(rule.info.id);

@@ -42,6 +42,8 @@ std::string_view to_string(DiagnosticCode code) noexcept {
       return "not-loaded";
     case DiagnosticCode::invalid_template:
       return "invalid-template";
+    case DiagnosticCode::invalid_suppression:
+      return "invalid-suppression";
   }
   return "unknown";
 }

@@ -15,6 +15,8 @@ namespace iacscan::detail {
 struct PolicySet {
   std::vector<Rule> rules;  // sorted by id
   KindCatalog kinds;
+  // Ids of rules the configuration turned off: a suppression naming one is not a typo.
+  std::vector<std::string> disabled;  // sorted
 };
 
 Result<PolicySet> load_policies(const ScanOptions& options);

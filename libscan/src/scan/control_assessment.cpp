@@ -6,6 +6,7 @@
 #include "engine/configuration_facts.hpp"
 #include "engine/rule.hpp"
 #include "iam/embedded_policies.hpp"
+#include "suppress/suppression_rules.hpp"
 
 namespace iacscan::detail {
 namespace {
@@ -99,6 +100,7 @@ std::vector<ControlAssessment> assess_controls(const PolicySet& policies,
   std::vector<ControlAssessment> out;
   for (std::size_t i = 0; i < policies.rules.size(); ++i) {
     const Rule& rule = policies.rules[i];
+    if (is_suppression_rule(rule.info)) continue;  // about suppressions, not a control
     ControlAssessment control;
     control.rule_id = rule.info.id;
     for (const std::string& key : rule.info.requires_config) {

@@ -9,9 +9,9 @@
 #include <unordered_map>
 
 #include "engine/account_evaluator.hpp"
+#include "suppress/apply_suppressions.hpp"
 
 namespace iacscan::detail {
-namespace {
 
 // FNV-1a: tiny, stable across platforms and releases, enough to tell findings apart.
 std::string fingerprint_of(const std::vector<std::string_view>& parts) {
@@ -29,9 +29,25 @@ std::string fingerprint_of(const std::vector<std::string_view>& parts) {
   return out;
 }
 
+namespace {
+
 auto order_key(const Finding& f) {
   return std::tie(f.location.path, f.location.start_line, f.location.start_column, f.rule_id,
                   f.resource, f.attribute, f.message);
+}
+
+SuppressionSubject suppression_subject(const RawFinding& raw, const Resource& resource) {
+  SuppressionSubject subject;
+  subject.location_file = raw.span.file;
+  if (raw.resource == kWholeSet) return subject;
+  subject.resource_file = resource.span.file;
+  const Span& name = resource.name_span.valid() ? resource.name_span : resource.span;
+  subject.resource_name_line = name.range.start_line;
+  subject.resource_first_line = resource.span.range.start_line;
+  subject.resource_last_line = resource.span.range.end_line;
+  subject.skips = &resource.skips;
+  if (subject.location_file == kNoFile) subject.location_file = subject.resource_file;
+  return subject;
 }
 
 }  // namespace
@@ -67,9 +83,13 @@ Excerpt make_excerpt(const std::string& content, const Location& location) {
 
 std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const PolicySet& policies,
                                        const ResourceGraph& graph, const SourceSet& sources,
-                                       const std::string& whole_set_path) {
+                                       const std::string& whole_set_path,
+                                       const ScanOptions& options,
+                                       std::vector<Diagnostic>& diagnostics) {
   std::vector<Finding> out;
   out.reserve(raw.size());
+  std::vector<SuppressionSubject> subjects;
+  subjects.reserve(raw.size());
   Resource whole_set;
   whole_set.native_type = kScannedSetType;
   for (RawFinding& r : raw) {
@@ -103,7 +123,9 @@ std::vector<Finding> finalize_findings(std::vector<RawFinding> raw, const Policy
     if (r.review) identity.push_back("review");  // a review and a later failure differ
     f.fingerprint = fingerprint_of(identity);
     out.push_back(std::move(f));
+    subjects.push_back(suppression_subject(r, resource));
   }
+  apply_suppressions(out, subjects, {sources, policies, graph, options}, diagnostics);
   std::sort(out.begin(), out.end(),
             [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
   return out;

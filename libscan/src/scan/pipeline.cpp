@@ -2,6 +2,7 @@
 // result never depends on thread scheduling.
 #include "scan/pipeline.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <set>
 #include <string>
@@ -110,10 +111,14 @@ ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet
     if (auto parsed = iam::parse_policy_type(type)) policy_files.globs.emplace_back(glob, *parsed);
   std::vector<LoadedFile> loaded(sources.size());
   std::vector<std::shared_ptr<const tf::File>> terraform(sources.size());
+  std::atomic<std::size_t> files_loaded{0};
   parallel_for(sources.size(), options.jobs, [&](std::size_t i) {
     loaded[i] = load(sources.at(static_cast<FileId>(i)), read_from_disk, options.max_file_bytes,
                      cloudformation, policy_files, terraform[i]);
+    if (options.progress) options.progress(++files_loaded, sources.size());
   });
+  // Workers may report out of order; this last call, after all of them, says loading is over.
+  if (options.progress) options.progress(sources.size(), sources.size());
 
   NestedStackLimits nested_limits;
   nested_limits.max_file_bytes = options.max_file_bytes;
@@ -160,7 +165,7 @@ ScanResult run_pipeline(SourceSet& sources, bool read_from_disk, const PolicySet
   AccountEvaluation account = evaluate_account_rules(policies, graph, evaluation);
   for (RawFinding& f : account.findings) evaluated_rules.findings.push_back(std::move(f));
   result.findings = finalize_findings(std::move(evaluated_rules.findings), policies, graph, sources,
-                                      common_directory(sources));
+                                      common_directory(sources), options, diagnostics);
   if (options.assess_controls) {
     result.controls = assess_controls(policies, graph, sources, result.findings, account, options);
   }

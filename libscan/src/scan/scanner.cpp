@@ -12,6 +12,7 @@
 #include "iam/policy_file.hpp"
 #include "scan/pipeline.hpp"
 #include "source/discovery.hpp"
+#include "suppress/suppression_rules.hpp"
 
 namespace iacscan {
 
@@ -37,6 +38,7 @@ Result<Scanner> Scanner::create(const ScanOptions& options) {
   }
   auto policies = detail::load_policies(options);
   if (!policies) return policies.error();
+  detail::add_suppression_rules(*policies);
   if (auto error = detail::apply_rule_settings(options.rule_settings, *policies)) return *error;
   auto cloudformation = detail::make_cloudformation_context(options);
   if (!cloudformation) return cloudformation.error();
