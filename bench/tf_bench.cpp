@@ -92,6 +92,8 @@ const char* code_name(iacscan::DiagnosticCode code) {
       return "not_loaded";
     case iacscan::DiagnosticCode::invalid_template:
       return "invalid_template";
+    case iacscan::DiagnosticCode::invalid_suppression:
+      return "invalid_suppression";
   }
   return "?";
 }

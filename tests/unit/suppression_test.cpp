@@ -312,3 +312,12 @@ TEST_CASE("suppressions do not change fingerprints") {
   REQUIRE(suppressed.size() == 1);
   CHECK(plain[0].fingerprint == suppressed[0].fingerprint);
 }
+
+TEST_CASE("Trivy ids match in any case, with or without AVD-") {
+  for (const std::string id : {"AVD-AWS-0092", "AWS-0092", "avd-aws-0092"}) {
+    CAPTURE(id);
+    const auto found = of_rule(scan({{"app/main.tf", bucket("", " #trivy:ignore:" + id)}}), kRule);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].suppressed());
+  }
+}

@@ -68,11 +68,12 @@ struct ScanResult {
   // rule, severity, message, resource, attribute, location (without excerpt) and fingerprint.
   std::vector<Finding> absent_findings;
 
-  // Whether a finding is held against the scan: a failure, not suppressed, and not already in
-  // the baseline. Only these decide the exit code; reports for people list only these.
+  // Whether a finding is held against the scan: a failure, not suppressed, not already in the
+  // baseline (and not an absent one, which is gone). Only these decide the exit code; reports for people list only these.
   static bool is_active(const Finding& f) noexcept {
     return f.kind == FindingKind::fail && !f.suppressed() &&
-           f.baseline_state != BaselineState::unchanged;
+           f.baseline_state != BaselineState::unchanged &&
+           f.baseline_state != BaselineState::absent;
   }
 
   // False when some file could not be read or parsed (an error-level diagnostic): the

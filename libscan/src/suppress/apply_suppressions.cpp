@@ -55,6 +55,16 @@ std::string origin_name(std::string_view tool, Origin origin) {
   return std::string(tool) + "-" + suffix;
 }
 
+// tfsec and Trivy ids as users write them: any case, and Trivy's AVD ids with or without the
+// "AVD-" prefix that recent Trivy releases drop (AVD-AWS-0089, AWS-0089, avd-aws-0089).
+std::string normalized(std::string_view tool, std::string_view id) {
+  if (tool != "tfsec") return std::string(id);
+  std::string out;
+  for (char c : id) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (out.starts_with("avd-")) out.erase(0, 4);
+  return out;
+}
+
 class Resolver {
  public:
   Resolver(const PolicySet& policies, std::vector<Diagnostic>& diagnostics)
@@ -64,7 +74,8 @@ class Resolver {
       for (const auto& [tool, others] : rule.info.equivalents) {
         // tfsec's long ids and Trivy's AVD ids are both accepted after tfsec:/trivy:ignore.
         const std::string key = tool == "trivy" ? "tfsec" : tool;
-        for (const std::string& other : others) foreign_[{key, other}].push_back(rule.info.id);
+        for (const std::string& other : others)
+          foreign_[{key, normalized(key, other)}].push_back(rule.info.id);
       }
     }
   }
@@ -78,7 +89,7 @@ class Resolver {
       return;
     }
     if (tool != "iacscan") {
-      const auto found = foreign_.find({std::string(tool), spec.written});
+      const auto found = foreign_.find({std::string(tool), normalized(tool, spec.written)});
       if (found != foreign_.end()) spec.ids = found->second;
       spec.valid = !spec.ids.empty();  // another tool's check iacscan lacks: not our business
       return;
