@@ -55,12 +55,18 @@ int run_docs(const Scanner& scanner, const RawArgs& args) {
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.path().extension() == ".md") stale.push_back(entry.path());
   for (const fs::path& page : stale) fs::remove(page, ec);
+  // With --no-builtin-policies only the user's rules: not the built-in suppression rules,
+  // which are loaded regardless.
+  std::vector<RuleInfo> documented;
   for (const RuleInfo& rule : scanner.rules()) {
+    if (!args.no_builtin_policies || !rule.source_path.starts_with("builtin:"))
+      documented.push_back(rule);
+  }
+  for (const RuleInfo& rule : documented) {
     if (!write_file(dir / (rule.id + ".md"), render_rule_markdown(rule))) return kExitError;
   }
-  if (!write_file(dir / "README.md", render_rule_index_markdown(scanner.rules())))
-    return kExitError;
-  std::cerr << "iacscan: wrote " << scanner.rules().size() << " rule pages and README.md to "
+  if (!write_file(dir / "README.md", render_rule_index_markdown(documented))) return kExitError;
+  std::cerr << "iacscan: wrote " << documented.size() << " rule pages and README.md to "
             << dir.string() << "\n";
   return kExitClean;
 }

@@ -64,6 +64,8 @@ const broken = {
   "bad example without a marked line": { ...good, examples: { terraform: { bad: ["x"] } } },
   "resource rule without examples": { ...good, examples: undefined },
   "unknown top-level key": { ...good, severty: "high" },
+  "equivalents of an unknown tool": { ...good, equivalents: { kics: ["c3b7"] } },
+  "equivalents that are not a list": { ...good, equivalents: { checkov: "CKV_AWS_20" } },
 };
 for (const [what, rule] of Object.entries(broken)) {
   const copy = JSON.parse(JSON.stringify(rule));

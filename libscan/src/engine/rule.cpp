@@ -6,6 +6,7 @@
 
 #include "engine/condition_parser.hpp"
 #include "engine/configuration_facts.hpp"
+#include "engine/rule_equivalents.hpp"
 #include "engine/yaml_node.hpp"
 
 namespace iacscan::detail {
@@ -53,6 +54,7 @@ RuleInfo parse_info(const YAML::Node& root, const std::string& source_path) {
   info.remediation = required_string(root, "remediation");
   info.references = string_list(root, "references");
   info.tags = string_list(root, "tags");
+  info.equivalents = parse_equivalents(root["equivalents"]);
   info.source_path = source_path;
   return info;
 }

@@ -81,6 +81,11 @@ void for_each_example_group(const RuleInfo& rule, Emit&& emit) {
   }
 }
 
+// What a suppression of an equivalent check means here, said once in both renderers.
+constexpr std::string_view kEquivalentsNote =
+    "A suppression of one of these checks, in that tool's own spelling, also suppresses this "
+    "rule.";
+
 // The source of a built-in rule, as a repository path.
 std::string source_name(const RuleInfo& rule) {
   constexpr std::string_view kBuiltin = "builtin:";
@@ -117,6 +122,14 @@ std::string render_rule_text(const RuleInfo& rule) {
       if (e != group.back()) out += "    ---\n";
     }
   });
+  if (!rule.equivalents.empty()) {
+    out += "\nEquivalent checks in other scanners:\n";
+    for (const auto& [tool, ids] : rule.equivalents) {
+      out += "  " + tool + std::string(tool.size() < 9 ? 9 - tool.size() : 1, ' ') +
+             joined(ids, ", ") + "\n";
+    }
+    out += "  " + std::string(kEquivalentsNote) + "\n";
+  }
   if (!rule.references.empty()) {
     out += "\nReferences:\n";
     for (const std::string& r : rule.references) out += "  " + r + "\n";
@@ -148,6 +161,15 @@ std::string render_rule_markdown(const RuleInfo& rule) {
       out += "\n```" + std::string(fence_language(format)) + "\n" + with_newline(e->code) + "```\n";
     }
   });
+  if (!rule.equivalents.empty()) {
+    out += "\n## Equivalent checks\n\n| Tool | Checks |\n|---|---|\n";
+    for (const auto& [tool, ids] : rule.equivalents) {
+      std::string codes;
+      for (const std::string& id : ids) codes += (codes.empty() ? "`" : ", `") + id + "`";
+      out += "| " + tool + " | " + codes + " |\n";
+    }
+    out += "\n" + std::string(kEquivalentsNote) + "\n";
+  }
   if (!rule.references.empty()) {
     out += "\n## References\n\n";
     for (const std::string& r : rule.references) out += "- <" + r + ">\n";
