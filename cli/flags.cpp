@@ -3,22 +3,66 @@
 #include "flags.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <string>
+#include <vector>
 
 #include "exit_codes.hpp"
 #include "input_flags.hpp"
+#include "progress.hpp"
+#include "reference_commands.hpp"
 
 namespace iacscan::cli {
 namespace {
 
+const std::vector<std::string> kScanFormats = {"text",  "json",     "sarif",
+                                               "junit", "markdown", "github"};
+const std::vector<std::string> kRoadmapFormats = {"text", "markdown", "json"};
+
+// -o values: "FORMAT=FILE" for a known format, else the --format report's file. A usage error
+// when two plain files are given, since only one report has no format of its own.
+void split_outputs(RawArgs& args, const std::vector<std::string>& formats) {
+  for (const std::string& spec : args.output_specs) {
+    const std::size_t equals = spec.find('=');
+    const bool named =
+        equals != std::string::npos &&
+        std::find(formats.begin(), formats.end(), spec.substr(0, equals)) != formats.end();
+    if (named && equals + 1 < spec.size()) {
+      args.extra_outputs.push_back(spec);
+    } else {
+      if (!args.output.empty())
+        throw CLI::ValidationError("--output", "given two files without a FORMAT= prefix (\"" +
+                                                   args.output + "\" and \"" + spec + "\")");
+      args.output = spec;
+    }
+  }
+}
+
 void add_scan_command(CLI::App& app, RawArgs& args) {
   CLI::App* scan = app.add_subcommand("scan", "Scan files and directories and report findings");
   add_source_flags(*scan, args);
+  add_progress_flag(*scan, args);
   scan->add_option("-f,--format", args.format, "Report format")
-      ->check(CLI::IsMember({"text", "sarif"}))
+      ->check(CLI::IsMember(kScanFormats))
       ->capture_default_str();
-  scan->add_option("--fail-on", args.fail_on, "Exit 1 only for findings at or above this severity")
+  scan->add_option("--fail-on", args.fail_on,
+                   "Exit 1 only for findings at or above this severity (suppressed findings, "
+                   "findings already in the baseline and review findings never count)")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}))
       ->capture_default_str();
+  scan->add_flag("--soft-fail", args.soft_fail,
+                 "Exit 0 even when findings reach --fail-on (still 2 or 3 when the scan could "
+                 "not run or was incomplete)");
+  scan->add_option("--baseline", args.baseline,
+                   "Report only findings that are not in this baseline file (written by "
+                   "--write-baseline); SARIF marks the others unchanged or absent")
+      ->check(CLI::ExistingFile);
+  scan->add_option("--write-baseline", args.write_baseline,
+                   "Write the findings of this scan to FILE as a baseline (suppressed findings "
+                   "are left out)");
+  scan->add_flag("--report-unused-suppressions", args.report_unused_suppressions,
+                 "Report suppressions (comments, Metadata skips, configuration entries) that "
+                 "matched no finding, as findings of the rule unused-suppression");
   scan->add_option("--unknowns", args.unknowns,
                    "What to do when a rule cannot decide because a decisive value is unknown "
                    "(an unresolved variable or parameter): ignore it, or report it as a finding "
@@ -38,8 +82,15 @@ void add_scan_command(CLI::App& app, RawArgs& args) {
       "  iacscan scan landing-zone --account-rules\n"
       "  iacscan scan . --config ci/iacscan.yaml --fail-on high\n"
       "  iacscan scan stacks --parameter Env=prod --var-file prod.tfvars\n"
-      "\nExit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error or the scan "
-      "could not run, 3 some files could not be read or parsed.");
+      "  iacscan scan . -o sarif=iacscan.sarif -o junit=report.xml   text on stdout, two files\n"
+      "  iacscan scan . --write-baseline .iacscan-baseline.json      adopt: record today's\n"
+      "  iacscan scan . --baseline .iacscan-baseline.json            then fail only on new ones\n"
+      "  iacscan scan . --report-unused-suppressions --fail-on info\n"
+      "\nSuppress a finding with a comment on its line or the line before its resource:\n"
+      "  # iacscan:ignore s3-bucket-public-acl:exp:2027-01-31 Public website, SEC-123\n"
+      "\nExit codes: 0 no active finding at or above --fail-on (or --soft-fail), 1 active "
+      "findings at or above --fail-on, 2 usage error or the scan could not run, 3 some files "
+      "could not be read or parsed (the findings may be incomplete; wins over 1).");
 }
 
 void add_roadmap_command(CLI::App& app, RawArgs& args) {
@@ -48,8 +99,9 @@ void add_roadmap_command(CLI::App& app, RawArgs& args) {
       "Report which stages of the AWS Security Maturity Roadmap the scanned landing zone meets, "
       "and what would reach the next one");
   add_source_flags(*roadmap, args);
+  add_progress_flag(*roadmap, args);
   roadmap->add_option("-f,--format", args.format, "Report format")
-      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->check(CLI::IsMember(kRoadmapFormats))
       ->capture_default_str();
   roadmap
       ->add_option("--min-stage", args.min_stage,
@@ -77,7 +129,9 @@ void add_rule_commands(CLI::App& app, RawArgs& args) {
   explain->footer("Example:\n  iacscan explain s3-bucket-public-acl");
   CLI::App* docs =
       app.add_subcommand("docs", "Write a Markdown page per rule and an index (README.md)");
-  docs->add_option("--out", args.docs_dir, "Directory to write the pages to")->required();
+  docs->add_option("--out", args.docs_dir, "Directory to write the pages to")
+      ->required()
+      ->type_name("DIR");
   docs->add_option("--policy-dir", args.policy_dirs, "Also load rules from DIR (repeatable)");
   docs->add_flag("--no-builtin-policies", args.no_builtin_policies,
                  "Document only the --policy-dir rules");
@@ -133,6 +187,7 @@ ParseOutcome parse_args(int argc, char** argv) {
   add_rule_commands(app, args);
   add_init_command(app, args);
   app.add_subcommand("version", "Print the version");
+  add_reference_commands(app);  // last: they describe every command above
   app.footer(
       "Run `iacscan COMMAND --help` for a command's flags and examples. Settings can also live "
       "in .iacscan.yaml (`iacscan init` writes a starter file; docs/configuration.md).");
@@ -144,6 +199,12 @@ ParseOutcome parse_args(int argc, char** argv) {
   }
   args.command = command_of(app);
   args.given = given_flags(app);
+  try {
+    split_outputs(args, args.command == Command::roadmap ? kRoadmapFormats : kScanFormats);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return {std::nullopt, kExitError};
+  }
   return {std::move(args), 0};
 }
 

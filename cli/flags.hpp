@@ -18,7 +18,14 @@ struct RawArgs {
   Command command = Command::scan;
   std::vector<std::string> paths;
   std::string format = "text";
-  std::string output;  // empty: stdout
+  std::string output;  // -o FILE: the --format report's file; empty: stdout
+  // -o FORMAT=FILE (repeatable): further reports of the same scan, as "FORMAT=FILE".
+  std::vector<std::string> extra_outputs;
+  std::vector<std::string> output_specs;  // every -o as given, split by parse_args
+  bool soft_fail = false;                 // exit 0 despite findings (not despite errors)
+  std::string baseline;                   // --baseline FILE
+  std::string write_baseline;             // --write-baseline FILE
+  bool report_unused_suppressions = false;
   unsigned jobs = 0;
   std::string fail_on = "low";
   std::vector<std::string> policy_dirs;
@@ -45,6 +52,8 @@ struct RawArgs {
 
   std::string init_dir = ".";  // init: where .iacscan.yaml goes
   bool force = false;          // init: overwrite an existing file
+
+  std::string progress = "auto";  // scan, roadmap: auto | always | never (progress.hpp)
 
   // Long names ("--max-file-size") of the flags the user gave: a configuration file sets the
   // others, so only these override it.

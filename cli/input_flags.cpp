@@ -28,7 +28,9 @@ void add_config_flags(CLI::App& command, RawArgs& args) {
 
 void add_source_flags(CLI::App& command, RawArgs& args) {
   command.add_option("paths", args.paths, "Files and directories to scan")->required();
-  command.add_option("-o,--output", args.output, "Write the report to FILE instead of stdout");
+  command.add_option("-o,--output", args.output_specs,
+                     "Write the report to FILE instead of stdout; FORMAT=FILE writes another "
+                     "report of the same scan in that format (repeatable)");
   command.add_option("-j,--jobs", args.jobs, "Worker threads (0: one per hardware thread)")
       ->capture_default_str();
   command.add_option("--policy-dir", args.policy_dirs,

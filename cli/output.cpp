@@ -24,6 +24,8 @@ bool write_report(const RawArgs& args, const std::string& report) {
 }
 
 bool write_file(const std::filesystem::path& path, const std::string& text) {
+  std::error_code ignored;  // a failure to create shows as the failure to write below
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
   out.close();

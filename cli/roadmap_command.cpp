@@ -10,10 +10,10 @@
 namespace iacscan::cli {
 namespace {
 
-std::string render(const Roadmap& roadmap, const RawArgs& args) {
-  if (args.format == "markdown") return render_roadmap_markdown(roadmap);
-  if (args.format == "json") return render_roadmap_json(roadmap);
-  return render_roadmap_text(roadmap, use_color(args));
+std::string render(const Roadmap& roadmap, const std::string& format, bool color) {
+  if (format == "markdown") return render_roadmap_markdown(roadmap);
+  if (format == "json") return render_roadmap_json(roadmap);
+  return render_roadmap_text(roadmap, color);
 }
 
 }  // namespace
@@ -25,7 +25,12 @@ int run_roadmap(const Scanner& scanner, const RawArgs& args) {
     return kExitError;
   }
   const Roadmap roadmap = build_roadmap(*result);
-  if (!write_report(args, render(roadmap, args))) return kExitError;
+  if (!write_report(args, render(roadmap, args.format, use_color(args)))) return kExitError;
+  for (const std::string& spec : args.extra_outputs) {  // checked FORMAT=FILE
+    const std::size_t equals = spec.find('=');
+    if (!write_file(spec.substr(equals + 1), render(roadmap, spec.substr(0, equals), false)))
+      return kExitError;
+  }
   if (!args.output.empty()) {
     std::cerr << "iacscan: highest stage met: " << roadmap.highest_stage_met << " of "
               << roadmap.stages.size() << "; report written to " << args.output << "\n";

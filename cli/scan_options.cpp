@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "iacscan/config.hpp"
+#include "progress.hpp"
 
 namespace iacscan::cli {
 namespace {
@@ -36,6 +37,7 @@ void apply_flags(const RawArgs& args, ScanOptions& options) {
   options.no_builtin_policies = args.no_builtin_policies;
   options.report_unknowns = args.unknowns == "report";
   options.profile_rules = args.profile_rules;
+  options.report_unused_suppressions = args.report_unused_suppressions;
   if (args.was_given("--max-file-size")) options.max_file_bytes = args.max_file_bytes;
   if (args.was_given("--max-instances"))
     options.terraform_max_instances = args.terraform_max_instances;
@@ -74,6 +76,7 @@ Result<ScanOptions> scan_options_for(const RawArgs& args) {
     std::cerr << "iacscan: no configuration file\n";
   }
   apply_flags(args, options);
+  options.progress = progress_reporter(args);
   if (args.command == Command::explain || args.command == Command::docs) {
     // Documentation describes the rules as they ship, whatever this repository turned off.
     options.rule_settings.clear();

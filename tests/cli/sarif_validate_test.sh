@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Scans the fixtures with `--format sarif` and checks the log with Microsoft's SARIF validator
-# under its SARIF and GitHub rule sets: any error or warning fails, and so does a log without
-# results. Usage: sarif_validate_test.sh <iacscan-binary> <repo-root>  (env: IACSCAN_DEPS_DIR)
+# Scans fixture sets with `--format sarif` and checks every log with Microsoft's SARIF validator
+# under its SARIF and GitHub ingestion rule sets: any error or warning fails (the validator
+# itself exits 0 when it reports them, so its output log is read). Each log must also show what
+# its set is there for: suppressions of both kinds, lapsed suppressions, undecided checks,
+# findings about the scanned set as a whole, tool notifications for files that could not be
+# parsed, and new, unchanged and absent results against a baseline.
+# Usage: sarif_validate_test.sh <iacscan-binary> <repo-root>  (env: IACSCAN_DEPS_DIR)
 set -euo pipefail
 
 [[ $# -eq 2 ]] || { echo "usage: $0 <iacscan-binary> <repo-root>" >&2; exit 2; }
-bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"  # absolute: one scan runs from $root
-root="$2"
+bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"  # absolute: scans run from other folders
+root="$(cd "$2" && pwd)"
 deps="${IACSCAN_DEPS_DIR:-$root/.deps}"
+data="$root/tests/cli/data/sarif"
+reports="$root/tests/fixtures/reports"
 # Pinned so a new validator release cannot change the verdict on an unchanged log.
 multitool_version="5.7.0"
 multitool="$deps/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
@@ -47,23 +53,32 @@ scan() {
   [[ -s "$output" ]] || fail "iacscan scan $* wrote no SARIF to $output"
 }
 
-# Prints every error and warning the validator reported (a result without a level is a
-# warning), plus tool failures, and exits non-zero when there is any; also rejects an input
-# log without results, since a log with nothing in it proves nothing.
-check() {
-  node - "$1" "$2" <<'EOF'
-const fs = require('fs');
-const [input, verdict] = process.argv.slice(2);
-const problems = [];
-let results = 0;
-try {
-  const log = JSON.parse(fs.readFileSync(input, 'utf8'));
-  results = (log.runs || []).reduce((n, run) => n + (run.results || []).length, 0);
-} catch (e) {
-  problems.push(`${input}: not JSON: ${e.message}`);
+# The workload set changed after its baseline was written: five lines inserted above the
+# findings of storage.tf (they must stay unchanged), the public ACL removed (absent), a bucket
+# added (new).
+edit_after_baseline() {
+  local storage="$1/storage.tf"
+  {
+    printf '# inserted after the baseline\n%.0s' 1 2 3 4 5
+    awk '/^resource "aws_s3_bucket_acl"/ { skip = 1 } !skip { print } skip && /^}/ { skip = 0 }' \
+      "$storage"
+    printf '\nresource "aws_s3_bucket" "added" {\n  bucket = "workload-added"\n}\n'
+  } >"$storage.new"
+  mv "$storage.new" "$storage"
 }
-if (results === 0) problems.push(`${input}: the log has no results`);
-for (const run of JSON.parse(fs.readFileSync(verdict, 'utf8')).runs || []) {
+
+# Reads the validator's log and each input log; prints every error and warning the validator
+# reported (a result without a level is a warning) and its tool failures, and every expectation
+# an input log does not meet. Arguments: the validator's log, then LOG=EXPECTATION,... pairs.
+check() {
+  node - "$@" <<'EOF'
+const fs = require('fs');
+const [verdictPath, ...inputs] = process.argv.slice(2);
+const problems = [];
+const read = (path) => JSON.parse(fs.readFileSync(path, 'utf8'));
+
+const verdict = read(verdictPath);
+for (const run of verdict.runs || []) {
   const rules = (run.tool && run.tool.driver && run.tool.driver.rules) || [];
   const describe = (result) => {
     const rule = rules.find((r) => r.id === result.ruleId) || {};
@@ -74,9 +89,10 @@ for (const run of JSON.parse(fs.readFileSync(verdict, 'utf8')).runs || []) {
   };
   for (const result of run.results || []) {
     const level = result.level || 'warning';
-    if (level === 'error' || level === 'warning') {
-      problems.push(`${level} ${result.ruleId}: ${describe(result)}`);
-    }
+    if (level !== 'error' && level !== 'warning') continue;
+    const where = (((result.locations || [])[0] || {}).physicalLocation || {}).artifactLocation;
+    problems.push(`${where ? where.uri.replace(/^.*\//, '') + ': ' : ''}` +
+                  `${level} ${result.ruleId}: ${describe(result)}`);
   }
   for (const invocation of run.invocations || []) {
     for (const n of invocation.toolExecutionNotifications || []) {
@@ -86,8 +102,62 @@ for (const run of JSON.parse(fs.readFileSync(verdict, 'utf8')).runs || []) {
     if (invocation.executionSuccessful === false) problems.push('validator: execution failed');
   }
 }
+
+const uriOf = (r) => r.locations[0].physicalLocation.artifactLocation.uri;
+const regionOf = (r) => r.locations[0].physicalLocation.region;
+const suppressedAs = (kind) => (r) =>
+  (r.suppressions || []).some((s) => s.kind === kind && s.status === 'accepted');
+const expectations = {
+  'suppressed-in-source': (rs) => rs.some(suppressedAs('inSource')),
+  'suppressed-external': (rs) => rs.some(suppressedAs('external')),
+  'expired': (rs) => rs.some((r) => r.properties && r.properties.expiredSuppressions),
+  'review': (rs) => rs.some((r) => r.kind === 'review' && r.level === 'none'),
+  'whole-set': (rs) => rs.some((r) => uriOf(r) === 'workload' &&
+                                      JSON.stringify(regionOf(r)) === '{"startLine":1}'),
+  'file-uris': (rs) => rs.every((r) => uriOf(r).startsWith('file:///')),
+  'baseline': (rs) => rs.every((r) => r.baselineState) &&
+      ['new', 'unchanged', 'absent'].every((s) => rs.some((r) => r.baselineState === s)) &&
+      rs.filter((r) => r.baselineState === 'absent').every((r) => r.kind === 'pass'),
+  // The shifted findings of storage.tf kept their fingerprints: only the added bucket is new.
+  'shifted-unchanged': (rs) => rs.filter((r) => r.baselineState === 'new' && !r.suppressions.length)
+      .every((r) => r.message.text.includes('aws_s3_bucket.added')),
+};
+for (const input of inputs) {
+  const [path, wanted] = input.split('=');
+  const name = path.replace(/^.*\//, '');
+  let log;
+  try {
+    log = read(path);
+  } catch (e) {
+    problems.push(`${name}: not JSON: ${e.message}`);
+    continue;
+  }
+  const run = log.runs[0];
+  const results = run.results || [];
+  // A log with nothing in it proves nothing.
+  if (results.length === 0) problems.push(`${name}: the log has no results`);
+  // SARIF 3.27.23: every result has the array, or none has.
+  if (!results.every((r) => Array.isArray(r.suppressions))) {
+    problems.push(`${name}: a result without a suppressions array`);
+  }
+  if (!results.every((r) => r.partialFingerprints && r.partialFingerprints.primaryLocationLineHash)) {
+    problems.push(`${name}: a result without GitHub's primaryLocationLineHash`);
+  }
+  for (const expectation of (wanted || '').split(',').filter(Boolean)) {
+    if (expectation === 'notifications') {
+      const invocation = run.invocations[0];
+      if (invocation.executionSuccessful !== false ||
+          !(invocation.toolExecutionNotifications || []).length) {
+        problems.push(`${name}: expected notifications for files that could not be parsed`);
+      }
+    } else if (!expectations[expectation](results)) {
+      problems.push(`${name}: expected ${expectation}`);
+    }
+  }
+  console.log(`${name}: ${results.length} results`);
+}
 for (const p of problems) console.error(p);
-console.log(`${input}: ${results} results, ${problems.length} problems`);
+console.log(`${problems.length} problems`);
 process.exit(problems.length === 0 ? 0 : 1);
 EOF
 }
@@ -100,18 +170,39 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 # Relative paths (the usual case, resolved against %SRCROOT%) and absolute ones (file: URIs).
-(cd "$root" && scan "$tmp/relative.sarif" fixtures)
-scan "$tmp/absolute.sarif" "$root/fixtures"
+(cd "$root" && scan "$tmp/fixtures-relative.sarif" fixtures)
+scan "$tmp/fixtures-absolute.sarif" "$root/fixtures"
+# Inline comments, CloudFormation Metadata skips (ours and checkov's), lapsed suppressions,
+# suppressions without a reason or without a use, undecided checks.
+(cd "$reports" && scan "$tmp/reports-terraform.sarif" terraform-project --unknowns=report \
+  --report-unused-suppressions)
+(cd "$reports" && scan "$tmp/reports-cloudformation.sarif" cloudformation-project \
+  --unknowns=report)
+# Configuration suppressions and account rules (findings about the directory as a whole).
+(cd "$data" && scan "$tmp/workload.sarif" workload --report-unused-suppressions)
+# A baseline written by one scan and given to the next, after the set changed.
+mkdir "$tmp/work"
+cp -R "$data/workload" "$tmp/work/workload"
+(cd "$tmp/work" && scan "$tmp/before-baseline.sarif" workload --write-baseline baseline.json)
+edit_after_baseline "$tmp/work/workload"
+(cd "$tmp/work" && scan "$tmp/baseline.sarif" workload --baseline baseline.json)
 
-status=0
-for log in "$tmp/relative.sarif" "$tmp/absolute.sarif"; do
-  # The binary directly: the npm wrapper passes its arguments through a shell unquoted, which
-  # splits "Sarif;Gh" at the ';'. (Its --quiet is broken in 5.7.0: the output goes to a file.)
-  if ! "$multitool" validate --rule-kind "Sarif;Gh" -o "$log.verdict" "$log" \
-    >"$tmp/validate.out" 2>&1 || [[ ! -s "$log.verdict" ]]; then
-    head -n 20 "$tmp/validate.out" >&2
-    fail "the validator did not run on $log"
-  fi
-  check "$log" "$log.verdict" || status=1
-done
-exit "$status"
+logs=(
+  "$tmp/fixtures-relative.sarif=notifications"
+  "$tmp/fixtures-absolute.sarif=notifications,file-uris"
+  "$tmp/reports-terraform.sarif=suppressed-in-source,expired,review"
+  "$tmp/reports-cloudformation.sarif=suppressed-in-source,expired"
+  "$tmp/workload.sarif=suppressed-in-source,suppressed-external,expired,whole-set"
+  "$tmp/baseline.sarif=baseline,shifted-unchanged,whole-set"
+)
+# The validator's SARIF2006 (a note, which never fails this test) fetches every rule's help
+# page; offline, each fetch waits for DNS. An unreachable proxy makes them fail at once.
+# The binary directly: the npm wrapper passes its arguments through a shell unquoted, which
+# splits "Sarif;Gh" at the ';'. (Its --quiet is broken in 5.7.0: the output goes to a file.)
+if ! HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9 NO_PROXY= \
+  "$multitool" validate --rule-kind "Sarif;Gh" -o "$tmp/verdict.sarif" "${logs[@]%%=*}" \
+  >"$tmp/validate.out" 2>&1 || [[ ! -s "$tmp/verdict.sarif" ]]; then
+  head -n 20 "$tmp/validate.out" >&2
+  fail "the validator did not run"
+fi
+check "$tmp/verdict.sarif" "${logs[@]}"

@@ -129,6 +129,7 @@ TEST_CASE("text report groups findings by file in order, with code frames and fi
   const std::string expected =
       "infra/org/guard rails.json\n"
       "  CRITICAL  scp-missing  No SCP denies leaving the organization   [stage 9]\n"
+      "     rule: Title of scp-missing\n"
       "     fix: Fix scp-missing.\n"
       "     docs: https://github.com/iacscan/iacscan/blob/main/docs/rules/scp-missing.md\n"
       "\n"
@@ -140,6 +141,7 @@ TEST_CASE("text report groups findings by file in order, with code frames and fi
       "  >  16 |   acl    = var.assets_acl\n"
       "        |            ^^^^^^^^^^^^^^ default of variable \"assets_acl\" "
       "(infra/storage/variables.tf:3)\n"
+      "     rule: Title of s3-bucket-public-acl\n"
       "     fix: Fix s3-bucket-public-acl.\n"
       "     docs: https://github.com/iacscan/iacscan/blob/main/docs/rules/s3-bucket-public-acl.md\n"
       "  MEDIUM  cloudtrail-disabled  Trail \"aws_cloudtrail.main\" is not logging   [stage 2]\n"
@@ -147,6 +149,7 @@ TEST_CASE("text report groups findings by file in order, with code frames and fi
       "  >  20 | resource \"aws_cloudtrail\" \"main\" {\n"
       "  >  21 |   enable_logging = false\n"
       "  >  22 | }\n"
+      "     rule: Title of cloudtrail-disabled\n"
       "     fix: Fix cloudtrail-disabled.\n"
       "     docs: https://github.com/iacscan/iacscan/blob/main/docs/rules/cloudtrail-disabled.md\n"
       "\n"
@@ -350,7 +353,8 @@ TEST_CASE("SARIF results: locations, regions, fingerprints and related locations
                 "  acl    = var.assets_acl"}}}});
   CHECK(acl["locations"][0]["logicalLocations"] ==
         Json::array({{{"fullyQualifiedName", "aws_s3_bucket_acl.assets"}, {"kind", "resource"}}}));
-  CHECK(acl["partialFingerprints"] == Json{{"iacscan/v1", "0123456789abcdef"}});
+  CHECK(acl["partialFingerprints"] == Json{{"iacscan/v1", "0123456789abcdef"},
+                                           {"primaryLocationLineHash", "0123456789abcdef:1"}});
   REQUIRE(acl["relatedLocations"].size() == 1);
   const Json& related = acl["relatedLocations"][0];
   CHECK(related["id"] == 1);

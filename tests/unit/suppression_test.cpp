@@ -321,3 +321,13 @@ TEST_CASE("Trivy ids match in any case, with or without AVD-") {
     CHECK(found[0].suppressed());
   }
 }
+
+TEST_CASE("a suppression of a rule that did not run is not reported as unused") {
+  // cloudtrail-org-trail is an account rule: it runs only with account_rules.
+  const std::string text =
+      "# iacscan:ignore cloudtrail-org-trail Trails live in the landing-zone repository\n"
+      "resource \"aws_s3_bucket\" \"site\" {\n  bucket = \"site\"\n}\n";
+  iacscan::ScanOptions options;
+  options.report_unused_suppressions = true;
+  CHECK(of_rule(scan({{"app/main.tf", text}}, options), "unused-suppression").empty());
+}

@@ -76,13 +76,13 @@ struct Finding {
 IACSCAN_API std::string_view to_string(BaselineState state) noexcept;
 
 enum class DiagnosticCode {
-  parse_error,       // the file is not valid YAML / JSON / HCL
-  read_error,        // the file or directory could not be read
-  limit_exceeded,    // a configured limit (size, depth, alias expansion) stopped loading
-  duplicate_key,     // a map repeats a key; the last value wins
-  not_loaded,        // something referenced was deliberately not loaded (e.g. a remote template)
-  invalid_template,  // a template construct is malformed (intrinsic arguments, a condition
-                     // cycle); the values involved become unknown and the scan goes on
+  parse_error,          // the file is not valid YAML / JSON / HCL
+  read_error,           // the file or directory could not be read
+  limit_exceeded,       // a configured limit (size, depth, alias expansion) stopped loading
+  duplicate_key,        // a map repeats a key; the last value wins
+  not_loaded,           // something referenced was deliberately not loaded (e.g. a remote template)
+  invalid_template,     // a template construct is malformed (intrinsic arguments, a condition
+                        // cycle); the values involved become unknown and the scan goes on
   invalid_suppression,  // a suppression names no loaded rule or has a malformed expiry date;
                         // it suppresses nothing
 };

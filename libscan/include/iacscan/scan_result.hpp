@@ -69,7 +69,8 @@ struct ScanResult {
   std::vector<Finding> absent_findings;
 
   // Whether a finding is held against the scan: a failure, not suppressed, not already in the
-  // baseline (and not an absent one, which is gone). Only these decide the exit code; reports for people list only these.
+  // baseline (and not an absent one, which is gone). Only these decide the exit code; reports for
+  // people list only these.
   static bool is_active(const Finding& f) noexcept {
     return f.kind == FindingKind::fail && !f.suppressed() &&
            f.baseline_state != BaselineState::unchanged &&

@@ -48,6 +48,17 @@ organization:
 rules:
 #  s3-bucket-access-logging: off
 #  iam-user-defined: {severity: low}
+#  suppression-without-reason: off   # accept suppressions that give no reason
+
+# Findings accepted on purpose, each with a reason (and preferably an expiry date, after which
+# the finding counts again). In the code itself, a comment does the same:
+#   # iacscan:ignore s3-bucket-public-acl:exp:2027-01-31 Public website, approved in SEC-123
+suppressions:
+#  - rule: s3-bucket-public-acl      # a rule id, or "*" for every rule
+#    paths: ["sites/**"]             # globs over scanned paths; none: everywhere
+#    resources: [aws_s3_bucket.www]  # resource addresses, `*` as a wildcard; none: all
+#    reason: Public website, approved in SEC-123
+#    expires: 2027-01-31
 
 limits:
   max_file_bytes: 20971520       # larger files are refused (also "20m", "512k")

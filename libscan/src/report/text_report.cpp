@@ -1,5 +1,7 @@
-// Text report: what `iacscan scan` prints for people. Each finding gets a header line, a code
-// frame drawn from its excerpt (reports never reopen files), its related places and the fix.
+// Text report: what `iacscan scan` prints for people. Each active or undecided finding gets a
+// header line, a code frame drawn from its excerpt (reports never reopen files), its related
+// places, any suppression that lapsed, the rule's title and the fix. Suppressed findings and
+// those the baseline already has are only counted in the summary: they need no action.
 // Source lines, messages and paths come from the scanned files, so anything a terminal would
 // act on (escape sequences, bidi overrides) is shown escaped instead of passed through.
 #include "report/text_report.hpp"
@@ -7,9 +9,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
-#include <set>
 #include <vector>
 
+#include "report/report_common.hpp"
 #include "report/sarif_report.hpp"
 
 namespace iacscan::detail {
@@ -51,6 +53,25 @@ std::size_t decode_utf8(std::string_view text, std::size_t pos, char32_t& code_p
 
 namespace {
 
+std::string hex_escape(std::string_view prefix, std::uint32_t value, int digits) {
+  static constexpr std::string_view kHex = "0123456789ABCDEF";
+  std::string out(prefix);
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(value >> shift) & 0xFu];
+  return out;
+}
+
+}  // namespace
+
+std::string visible_escape(char32_t code_point) {
+  return code_point < 0x80 ? hex_escape("\\x", code_point, 2) : hex_escape("\\u", code_point, 4);
+}
+
+std::string visible_byte(unsigned char byte) {
+  return hex_escape("\\x", byte, 2);
+}
+
+namespace {
+
 constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kRed = "\x1b[31m";
@@ -63,13 +84,6 @@ constexpr std::string_view kDetailIndent = "     ";
 constexpr std::uint32_t kMaxLocatedLines = 6;
 constexpr std::uint32_t kHeadLines = 3;
 constexpr std::uint32_t kTailLines = 2;
-
-std::string hex_escape(std::string_view prefix, std::uint32_t value, int digits) {
-  static constexpr std::string_view kHex = "0123456789ABCDEF";
-  std::string out(prefix);
-  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(value >> shift) & 0xFu];
-  return out;
-}
 
 // Characters a terminal acts on instead of printing (C0/C1 controls, DEL) or that reorder the
 // text around them (Trojan Source bidi controls). A tab is kept: it is common in sources.
@@ -95,9 +109,9 @@ std::vector<Cell> cells_of(std::string_view text) {
     const std::size_t length = decode_utf8(text, pos, cp);
     Cell cell{pos, std::max<std::size_t>(length, 1), {}, 1};
     if (length == 0) {
-      cell.shown = hex_escape("\\x", static_cast<unsigned char>(text[pos]), 2);
+      cell.shown = visible_byte(static_cast<unsigned char>(text[pos]));
     } else if (needs_escape(cp)) {
-      cell.shown = cp < 0x80 ? hex_escape("\\x", cp, 2) : hex_escape("\\u", cp, 4);
+      cell.shown = visible_escape(cp);
     } else {
       cell.shown = std::string(text.substr(pos, length));
     }
@@ -156,24 +170,13 @@ std::string upper(std::string_view text) {
   return out;
 }
 
-std::string plural(std::size_t count, std::string_view noun) {
-  std::string out = std::to_string(count) + " " + std::string(noun);
-  if (count != 1) out += 's';
-  return out;
-}
-
 std::string pad_left(std::string text, std::size_t width) {
   if (text.size() < width) text.insert(0, width - text.size(), ' ');
   return text;
 }
 
-// "path:line:col", "path:line" or "path", whatever the location knows.
-std::string position_text(const Location& location) {
-  std::string out = sanitize(location.path);
-  if (!location.has_position()) return out;
-  out += ":" + std::to_string(location.start_line);
-  if (location.start_column != 0) out += ":" + std::to_string(location.start_column);
-  return out;
+std::string shown_position(const Location& location) {
+  return sanitize(position_text(location));
 }
 
 std::string related_text(const RelatedLocation& related) {
@@ -271,12 +274,17 @@ void append_finding(std::string& out, const Finding& finding, const RuleInfo* ru
     const std::string note = finding.related.empty() ? "" : related_text(finding.related[0]);
     if (append_frame(out, finding.excerpt, finding.location, note) && !note.empty()) unplaced = 1;
   } else if (finding.location.has_position()) {
-    append_detail(out, "at", position_text(finding.location));
+    append_detail(out, "at", shown_position(finding.location));
   }
   for (std::size_t i = unplaced; i < finding.related.size(); ++i) {
     append_detail(out, "note", related_text(finding.related[i]));
   }
+  // The finding counts again because of these: say which suppression to renew or remove.
+  for (const Suppression& lapsed : finding.expired_suppressions) {
+    append_detail(out, "expired", describe_lapsed(lapsed));
+  }
   if (rule == nullptr) return;
+  append_detail(out, "rule", rule->title);
   append_detail(out, "fix", rule->remediation);
   if (has_rule_page(*rule)) append_detail(out, "docs", rule_help_uri(rule->id));
 }
@@ -285,7 +293,7 @@ void append_finding(std::string& out, const Finding& finding, const RuleInfo* ru
 // blank line so that it is not read as belonging to the next diagnostic.
 void append_diagnostic(std::string& out, const Diagnostic& diagnostic, bool color) {
   const bool is_error = diagnostic.level == DiagnosticLevel::error;
-  out += position_text(diagnostic.location) + ": " +
+  out += shown_position(diagnostic.location) + ": " +
          paint(to_string(diagnostic.code), is_error ? kRed : kYellow, color) + ": " +
          sanitize(trim_end(diagnostic.message)) + "\n";
   if (!has_frame(diagnostic.excerpt, diagnostic.location)) return;
@@ -293,53 +301,36 @@ void append_diagnostic(std::string& out, const Diagnostic& diagnostic, bool colo
   out += '\n';
 }
 
+// "3 findings (1 critical, 2 high) in 12 files", then what the report left out or could not
+// see: suppressed findings, findings the baseline has, baseline findings now fixed, and files
+// that could not be parsed. Each only when there is one.
 std::string summary_line(const ScanResult& result) {
-  std::string out;
-  if (result.findings.empty()) {
-    out = "No findings";
-  } else {
-    std::map<Severity, std::size_t> counts;
-    std::size_t reviews = 0;
-    for (const Finding& finding : result.findings) {
-      if (finding.kind == FindingKind::review)
-        ++reviews;
-      else
-        ++counts[finding.severity];
-    }
-    std::string breakdown;
-    for (auto it = counts.rbegin(); it != counts.rend(); ++it) {  // most serious first
-      if (!breakdown.empty()) breakdown += ", ";
-      breakdown += std::to_string(it->second) + " " + std::string(to_string(it->first));
-    }
-    const std::size_t failures = result.findings.size() - reviews;
-    out = failures == 0 ? std::string("No findings")
-                        : plural(failures, "finding") + " (" + breakdown + ")";
-    if (reviews > 0) out += ", " + plural(reviews, "undecided check") + " to review";
-  }
+  const FindingCounts counts = count_findings(result);
+  std::string out = counts.active == 0 ? std::string("No findings")
+                                       : plural(counts.active, "finding") + " (" +
+                                             severity_breakdown(counts) + ")";
+  if (counts.review > 0) out += ", " + plural(counts.review, "undecided check") + " to review";
   out += " in " + plural(result.files_scanned, "file");
-  std::set<std::string> unparsed;
-  for (const Diagnostic& diagnostic : result.diagnostics) {
-    if (diagnostic.level == DiagnosticLevel::error) unparsed.insert(diagnostic.location.path);
-  }
-  if (!unparsed.empty())
-    out += " \u00b7 " + plural(unparsed.size(), "file") + " could not be parsed";
+  const auto add = [&out](const std::string& part) { out += " \u00b7 " + part; };
+  if (counts.suppressed > 0) add(std::to_string(counts.suppressed) + " suppressed");
+  if (counts.unchanged > 0) add(std::to_string(counts.unchanged) + " unchanged from the baseline");
+  if (counts.absent > 0) add(std::to_string(counts.absent) + " fixed since the baseline");
+  const std::size_t unparsed = unparsed_file_count(result);
+  if (unparsed > 0) add(plural(unparsed, "file") + " could not be parsed");
   return out + "\n";
 }
 
 }  // namespace
 
 std::string render_text_report(const ScanResult& result, const ReportOptions& options) {
-  std::map<std::string_view, const RuleInfo*> rules;
-  for (const RuleInfo& rule : result.rules) rules.emplace(rule.id, &rule);
-  const auto rule_of = [&](const Finding& finding) -> const RuleInfo* {
-    const auto it = rules.find(finding.rule_id);
-    return it == rules.end() ? nullptr : it->second;
-  };
+  const RuleIndex rules(result.rules);
 
   // Files in the order their first finding arrives; findings are sorted, so this is path order.
   std::vector<std::string_view> paths;
   std::map<std::string_view, std::vector<const Finding*>> by_path;
   for (const Finding& finding : result.findings) {
+    const Disposition disposition = disposition_of(finding);
+    if (disposition != Disposition::active && disposition != Disposition::review) continue;
     auto& group = by_path[finding.location.path];
     if (group.empty()) paths.push_back(finding.location.path);
     group.push_back(&finding);
@@ -349,7 +340,7 @@ std::string render_text_report(const ScanResult& result, const ReportOptions& op
   for (std::string_view path : paths) {
     out += paint(sanitize(path), kBold, options.color) + "\n";
     for (const Finding* finding : by_path[path]) {
-      append_finding(out, *finding, rule_of(*finding), options.color);
+      append_finding(out, *finding, rules.find(finding->rule_id), options.color);
     }
     out += '\n';
   }

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "config/closest_match.hpp"
+#include "engine/evaluator.hpp"
 #include "scan/findings.hpp"
 #include "source/path_glob.hpp"
 #include "suppress/suppression_comments.hpp"
@@ -338,6 +339,21 @@ Finding meta_finding(const RuleInfo& rule, const Declaration& d, std::string sub
   return f;
 }
 
+// Whether any rule a spec names ran in this scan: a suppression of a rule that did not run
+// (an account rule without --account-rules, an org-config rule without its facts) cannot have
+// matched anything, which says nothing about whether it is stale.
+bool any_rule_ran(const Spec& spec, const SuppressionInputs& inputs) {
+  if (spec.all_rules) return true;
+  for (const std::string& id : spec.ids) {
+    for (const Rule& rule : inputs.policies.rules) {
+      if (rule.info.id != id) continue;
+      const bool whole_set_skipped = rule.info.judges_whole_set && !inputs.options.account_rules;
+      if (!whole_set_skipped && has_required_configuration(rule, &inputs.options)) return true;
+    }
+  }
+  return false;
+}
+
 void report_declarations(std::vector<Finding>& findings,
                          const std::vector<Declaration>& declarations,
                          const SuppressionInputs& inputs) {
@@ -353,7 +369,7 @@ void report_declarations(std::vector<Finding>& findings,
       findings.push_back(meta_finding(*no_reason, d, describe(d), inputs));
     if (unused == nullptr) continue;
     for (const Spec& spec : d.specs) {
-      if (!spec.valid || spec.used) continue;
+      if (!spec.valid || spec.used || !any_rule_ran(spec, inputs)) continue;
       Declaration single = d;
       single.specs = {spec};
       findings.push_back(meta_finding(*unused, d, describe(single), inputs));

@@ -1,0 +1,21 @@
+# Runs a command and writes its stdout to a file (cmake -P), failing the build when the command
+# fails: add_custom_command has no portable output redirection.
+#   cmake -DOUTPUT=file -P write_command_output.cmake -- program arg...
+set(command)
+set(collecting OFF)
+math(EXPR last "${CMAKE_ARGC} - 1")
+foreach(i RANGE 1 ${last})
+  if(collecting)
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
+    set(collecting ON)
+  endif()
+endforeach()
+get_filename_component(directory "${OUTPUT}" DIRECTORY)
+file(MAKE_DIRECTORY "${directory}")
+execute_process(COMMAND ${command} OUTPUT_FILE "${OUTPUT}.tmp" RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  file(REMOVE "${OUTPUT}.tmp")
+  message(FATAL_ERROR "${command} failed (${status})")
+endif()
+file(RENAME "${OUTPUT}.tmp" "${OUTPUT}")

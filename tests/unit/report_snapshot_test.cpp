@@ -1,0 +1,219 @@
+// Snapshot tests of every report format over realistic fixture directories: each
+// tests/fixtures/reports/<name>/ is scanned as `iacscan scan <name> --unknowns=report
+// --report-unused-suppressions` scans it from tests/fixtures/reports (relative display paths, the
+// directory's own .iacscan.yaml), with a fixed date for suppression expiry and a fixed tool
+// version, rendered in every format and compared byte for byte with
+// tests/snapshots/reports/<name>.<format extension>. A fixture with a baseline beside it
+// (tests/fixtures/reports/<name>.baseline.json) is rendered a second time against it, as
+// `--baseline` would, into <name>.baseline.<format extension>. Nothing is normalised after
+// rendering: the reports hold no absolute path and no timestamp to begin with.
+//
+// Regenerate after an intended change, then review the diff:
+//   IACSCAN_UPDATE_SNAPSHOTS=1 build/<preset>/tests/iacscan_unit_tests -tc='report snapshot*'
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "iacscan/baseline.hpp"
+#include "iacscan/config.hpp"
+#include "iacscan/report.hpp"
+#include "iacscan/scanner.hpp"
+
+using namespace iacscan;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRoot = IACSCAN_SOURCE_DIR;
+const fs::path kSnapshotDir = kRoot / "tests" / "snapshots" / "reports";
+const fs::path kFixtureDir = kRoot / "tests" / "fixtures" / "reports";
+// Suppression expiry is judged against this day, so that a date in a fixture never lapses
+// between two runs; the tool version stands in for the release, which must not rewrite every
+// snapshot.
+constexpr std::string_view kToday = "2026-06-30";
+constexpr std::string_view kToolVersion = "0.0.0-snapshot";
+
+struct Rendering {
+  std::string extension;
+  ReportFormat format;
+  bool color;
+};
+
+const std::vector<Rendering> kRenderings = {
+    {"txt", ReportFormat::text, false},          {"color.txt", ReportFormat::text, true},
+    {"json", ReportFormat::json, false},         {"sarif", ReportFormat::sarif, false},
+    {"junit.xml", ReportFormat::junit, false},   {"md", ReportFormat::markdown, false},
+    {"github.txt", ReportFormat::github, false},
+};
+
+bool updating() {
+  const char* value = std::getenv("IACSCAN_UPDATE_SNAPSHOTS");
+  return value != nullptr && std::string_view(value) == "1";
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+// The first differing line of each, so a failure is readable without printing two reports.
+std::string first_difference(const std::string& expected, const std::string& actual) {
+  std::istringstream a(expected);
+  std::istringstream b(actual);
+  std::string line_a;
+  std::string line_b;
+  for (int number = 1;; ++number) {
+    const bool more_a = static_cast<bool>(std::getline(a, line_a));
+    const bool more_b = static_cast<bool>(std::getline(b, line_b));
+    if (!more_a && !more_b) return "they differ only in line endings";
+    if (!more_a || !more_b || line_a != line_b) {
+      return "line " + std::to_string(number) +
+             ":\n  snapshot: " + (more_a ? line_a : "<end of file>") +
+             "\n  rendered: " + (more_b ? line_b : "<end of file>");
+    }
+  }
+}
+
+void check_snapshot(const std::string& file_name, const std::string& rendered) {
+  const fs::path path = kSnapshotDir / file_name;
+  if (updating()) {
+    if (!fs::exists(path) || read_file(path) != rendered) {
+      write_file(path, rendered);
+      MESSAGE("updated " << path.lexically_relative(kRoot).generic_string());
+    }
+    return;
+  }
+  INFO("snapshot " << path.lexically_relative(kRoot).generic_string()
+                   << "; regenerate with IACSCAN_UPDATE_SNAPSHOTS=1 (docs/testing.md)");
+  REQUIRE_MESSAGE(fs::exists(path), "the snapshot does not exist yet");
+  const std::string expected = read_file(path);
+  const bool matches = expected == rendered;
+  CHECK_MESSAGE(matches, first_difference(expected, rendered));
+}
+
+std::vector<std::string> fixture_names() {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(kFixtureDir, error)) {
+    if (entry.is_directory()) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Scans from inside the fixtures folder, so that display paths are "<name>/...", as a user's
+// `iacscan scan <name>` from there would show them. Restores the working directory however the
+// scan ends.
+class WorkingDirectory {
+ public:
+  explicit WorkingDirectory(const fs::path& path) : previous_(fs::current_path()) {
+    fs::current_path(path);
+  }
+  ~WorkingDirectory() {
+    std::error_code ignored;
+    fs::current_path(previous_, ignored);
+  }
+  WorkingDirectory(const WorkingDirectory&) = delete;
+  WorkingDirectory& operator=(const WorkingDirectory&) = delete;
+
+ private:
+  fs::path previous_;
+};
+
+ScanResult scan_fixture(const std::string& name) {
+  const WorkingDirectory inside(kFixtureDir);
+  ScanOptions options;
+  options.report_unknowns = true;
+  options.report_unused_suppressions = true;
+  options.today = std::string(kToday);
+  if (const std::optional<std::string> config = find_config_file(name)) {
+    auto configured = apply_config_file(*config, options);
+    REQUIRE_MESSAGE(configured.has_value(), *config << ": " << configured.error().message);
+    options = *configured;
+  }
+  auto scanner = Scanner::create(options);
+  REQUIRE_MESSAGE(scanner.has_value(), scanner.error().message);
+  auto result = scanner->scan({name});
+  REQUIRE_MESSAGE(result.has_value(), result.error().message);
+  return *result;
+}
+
+fs::path baseline_of(const std::string& name) {
+  return kFixtureDir / (name + ".baseline.json");
+}
+
+// The snapshot names of a fixture: one per format, and one more per format with its baseline.
+std::vector<std::string> snapshot_stems(const std::string& name) {
+  std::vector<std::string> stems = {name};
+  if (fs::exists(baseline_of(name))) stems.push_back(name + ".baseline");
+  return stems;
+}
+
+void check_every_format(const std::string& stem, const ScanResult& result) {
+  for (const Rendering& rendering : kRenderings) {
+    ReportOptions options;
+    options.color = rendering.color;
+    options.tool_version = std::string(kToolVersion);
+    check_snapshot(stem + "." + rendering.extension,
+                   render_report(result, rendering.format, options));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("report snapshot: every format over every report fixture") {
+  const std::vector<std::string> names = fixture_names();
+  REQUIRE_MESSAGE(names.size() >= 2,
+                  "expected the report fixtures under " << kFixtureDir.generic_string());
+  for (const std::string& name : names) {
+    INFO("fixture " << name);
+    const ScanResult result = scan_fixture(name);
+    check_every_format(name, result);
+    if (!fs::exists(baseline_of(name))) continue;
+    ScanResult against_baseline = result;
+    const auto applied = apply_baseline(against_baseline, read_file(baseline_of(name)));
+    REQUIRE_MESSAGE(applied.has_value(), applied.error().message);
+    check_every_format(name + ".baseline", against_baseline);
+  }
+}
+
+TEST_CASE("report snapshot: every snapshot belongs to a fixture and a format") {
+  std::set<std::string> expected;
+  for (const std::string& name : fixture_names()) {
+    for (const std::string& stem : snapshot_stems(name)) {
+      for (const Rendering& rendering : kRenderings) {
+        expected.insert(stem + "." + rendering.extension);
+      }
+    }
+  }
+  std::error_code error;
+  if (!fs::is_directory(kSnapshotDir, error)) return;
+  for (const fs::directory_entry& entry : fs::directory_iterator(kSnapshotDir, error)) {
+    const std::string file_name = entry.path().filename().string();
+    if (expected.count(file_name) != 0) continue;
+    if (updating()) {
+      fs::remove(entry.path());
+      MESSAGE("removed stale " << entry.path().lexically_relative(kRoot).generic_string());
+    } else {
+      FAIL_CHECK("stale snapshot " << entry.path().lexically_relative(kRoot).generic_string()
+                                   << ": its fixture or format is gone (IACSCAN_UPDATE_SNAPSHOTS=1 "
+                                      "removes it)");
+    }
+  }
+}
