@@ -13,11 +13,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +23,7 @@
 #include "iacscan/config.hpp"
 #include "iacscan/report.hpp"
 #include "iacscan/scanner.hpp"
+#include "snapshot.hpp"
 
 using namespace iacscan;
 namespace fs = std::filesystem;
@@ -33,7 +31,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kRoot = IACSCAN_SOURCE_DIR;
-const fs::path kSnapshotDir = kRoot / "tests" / "snapshots" / "reports";
+const iacscan::testing::SnapshotDirectory kSnapshots(kRoot,
+                                                     kRoot / "tests" / "snapshots" / "reports");
 const fs::path kFixtureDir = kRoot / "tests" / "fixtures" / "reports";
 // Suppression expiry is judged against this day, so that a date in a fixture never lapses
 // between two runs; the tool version stands in for the release, which must not rewrite every
@@ -53,59 +52,6 @@ const std::vector<Rendering> kRenderings = {
     {"junit.xml", ReportFormat::junit, false},   {"md", ReportFormat::markdown, false},
     {"github.txt", ReportFormat::github, false},
 };
-
-bool updating() {
-  const char* value = std::getenv("IACSCAN_UPDATE_SNAPSHOTS");
-  return value != nullptr && std::string_view(value) == "1";
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-}
-
-// The first differing line of each, so a failure is readable without printing two reports.
-std::string first_difference(const std::string& expected, const std::string& actual) {
-  std::istringstream a(expected);
-  std::istringstream b(actual);
-  std::string line_a;
-  std::string line_b;
-  for (int number = 1;; ++number) {
-    const bool more_a = static_cast<bool>(std::getline(a, line_a));
-    const bool more_b = static_cast<bool>(std::getline(b, line_b));
-    if (!more_a && !more_b) return "they differ only in line endings";
-    if (!more_a || !more_b || line_a != line_b) {
-      return "line " + std::to_string(number) +
-             ":\n  snapshot: " + (more_a ? line_a : "<end of file>") +
-             "\n  rendered: " + (more_b ? line_b : "<end of file>");
-    }
-  }
-}
-
-void check_snapshot(const std::string& file_name, const std::string& rendered) {
-  const fs::path path = kSnapshotDir / file_name;
-  if (updating()) {
-    if (!fs::exists(path) || read_file(path) != rendered) {
-      write_file(path, rendered);
-      MESSAGE("updated " << path.lexically_relative(kRoot).generic_string());
-    }
-    return;
-  }
-  INFO("snapshot " << path.lexically_relative(kRoot).generic_string()
-                   << "; regenerate with IACSCAN_UPDATE_SNAPSHOTS=1 (docs/testing.md)");
-  REQUIRE_MESSAGE(fs::exists(path), "the snapshot does not exist yet");
-  const std::string expected = read_file(path);
-  const bool matches = expected == rendered;
-  CHECK_MESSAGE(matches, first_difference(expected, rendered));
-}
 
 std::vector<std::string> fixture_names() {
   std::vector<std::string> names;
@@ -170,8 +116,8 @@ void check_every_format(const std::string& stem, const ScanResult& result) {
     ReportOptions options;
     options.color = rendering.color;
     options.tool_version = std::string(kToolVersion);
-    check_snapshot(stem + "." + rendering.extension,
-                   render_report(result, rendering.format, options));
+    kSnapshots.check(stem + "." + rendering.extension,
+                     render_report(result, rendering.format, options));
   }
 }
 
@@ -187,7 +133,8 @@ TEST_CASE("report snapshot: every format over every report fixture") {
     check_every_format(name, result);
     if (!fs::exists(baseline_of(name))) continue;
     ScanResult against_baseline = result;
-    const auto applied = apply_baseline(against_baseline, read_file(baseline_of(name)));
+    const auto applied =
+        apply_baseline(against_baseline, iacscan::testing::read_text_file(baseline_of(name)));
     REQUIRE_MESSAGE(applied.has_value(), applied.error().message);
     check_every_format(name + ".baseline", against_baseline);
   }
@@ -202,18 +149,7 @@ TEST_CASE("report snapshot: every snapshot belongs to a fixture and a format") {
       }
     }
   }
-  std::error_code error;
-  if (!fs::is_directory(kSnapshotDir, error)) return;
-  for (const fs::directory_entry& entry : fs::directory_iterator(kSnapshotDir, error)) {
-    const std::string file_name = entry.path().filename().string();
-    if (expected.count(file_name) != 0) continue;
-    if (updating()) {
-      fs::remove(entry.path());
-      MESSAGE("removed stale " << entry.path().lexically_relative(kRoot).generic_string());
-    } else {
-      FAIL_CHECK("stale snapshot " << entry.path().lexically_relative(kRoot).generic_string()
-                                   << ": its fixture or format is gone (IACSCAN_UPDATE_SNAPSHOTS=1 "
-                                      "removes it)");
-    }
-  }
+  kSnapshots.check_none_stale(
+      [&expected](const fs::path& path) { return expected.count(path.filename().string()) != 0; },
+      "its fixture or format is gone");
 }

@@ -9,11 +9,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +19,7 @@
 #include "iacscan/roadmap.hpp"
 #include "iacscan/scanner.hpp"
 #include "iacscan/version.hpp"
+#include "snapshot.hpp"
 
 using namespace iacscan;
 namespace fs = std::filesystem;
@@ -29,65 +27,10 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kRoot = IACSCAN_SOURCE_DIR;
-const fs::path kSnapshotDir = kRoot / "tests" / "snapshots" / "roadmap";
+const iacscan::testing::SnapshotDirectory kSnapshots(kRoot,
+                                                     kRoot / "tests" / "snapshots" / "roadmap");
 const fs::path kFixtureDir = kRoot / "fixtures" / "landing-zone";
 constexpr std::string_view kVersionPlaceholder = "<version>";
-
-bool updating() {
-  const char* value = std::getenv("IACSCAN_UPDATE_SNAPSHOTS");
-  return value != nullptr && std::string_view(value) == "1";
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-}
-
-// "where the two differ": the first differing line of each, so a failure is readable without
-// printing two whole reports.
-std::string first_difference(const std::string& expected, const std::string& actual) {
-  std::istringstream a(expected);
-  std::istringstream b(actual);
-  std::string line_a;
-  std::string line_b;
-  for (int number = 1;; ++number) {
-    const bool more_a = static_cast<bool>(std::getline(a, line_a));
-    const bool more_b = static_cast<bool>(std::getline(b, line_b));
-    if (!more_a && !more_b) return "they differ only in line endings";
-    if (!more_a || !more_b || line_a != line_b) {
-      return "line " + std::to_string(number) +
-             ":\n  snapshot: " + (more_a ? line_a : "<end of file>") +
-             "\n  rendered: " + (more_b ? line_b : "<end of file>");
-    }
-  }
-}
-
-// Compares a rendered report with its snapshot, or rewrites the snapshot when updating.
-void check_snapshot(const std::string& file_name, const std::string& rendered) {
-  const fs::path path = kSnapshotDir / file_name;
-  if (updating()) {
-    if (!fs::exists(path) || read_file(path) != rendered) {
-      write_file(path, rendered);
-      MESSAGE("updated " << path.lexically_relative(kRoot).generic_string());
-    }
-    return;
-  }
-  INFO("snapshot " << path.lexically_relative(kRoot).generic_string()
-                   << "; regenerate with IACSCAN_UPDATE_SNAPSHOTS=1 (docs/testing.md)");
-  REQUIRE_MESSAGE(fs::exists(path), "the snapshot does not exist yet");
-  const std::string expected = read_file(path);
-  // A bool, so a failure prints the first difference rather than both reports whole.
-  const bool matches = expected == rendered;
-  CHECK_MESSAGE(matches, first_difference(expected, rendered));
-}
 
 // Paths as the scan reports them (absolute, since the fixture is scanned by absolute path)
 // become relative to the repository root, so the snapshot holds on any checkout.
@@ -119,8 +62,8 @@ std::string json_without_version(const Roadmap& roadmap) {
 }
 
 void check_roadmap_snapshots(const std::string& name, const Roadmap& roadmap) {
-  check_snapshot(name + ".json", json_without_version(roadmap));
-  check_snapshot(name + ".md", render_roadmap_markdown(roadmap));
+  kSnapshots.check(name + ".json", json_without_version(roadmap));
+  kSnapshots.check(name + ".md", render_roadmap_markdown(roadmap));
 }
 
 std::vector<fs::path> landing_zone_fixtures() {
@@ -308,13 +251,13 @@ TEST_CASE("roadmap snapshot: synthetic roadmaps") {
   REQUIRE(partial.highest_stage_met == 2);
   REQUIRE(partial.next_steps.size() == 7);
   check_roadmap_snapshots("synthetic-partial", partial);
-  check_snapshot("synthetic-partial.txt", render_roadmap_text(partial));
+  kSnapshots.check("synthetic-partial.txt", render_roadmap_text(partial));
 
   const Roadmap all_met = build_roadmap(complete_but_unparsed());
   REQUIRE(all_met.highest_stage_met == 10);
   REQUIRE_FALSE(all_met.complete);
   check_roadmap_snapshots("synthetic-all-met", all_met);
-  check_snapshot("synthetic-all-met.txt", render_roadmap_text(all_met));
+  kSnapshots.check("synthetic-all-met.txt", render_roadmap_text(all_met));
 }
 
 TEST_CASE("roadmap snapshot: landing-zone fixtures") {
@@ -333,18 +276,7 @@ TEST_CASE("roadmap snapshot: landing-zone fixtures") {
 TEST_CASE("roadmap snapshot: every snapshot belongs to a fixture or a synthetic roadmap") {
   std::set<std::string> expected(kSyntheticNames.begin(), kSyntheticNames.end());
   for (const fs::path& dir : landing_zone_fixtures()) expected.insert(dir.filename().string());
-  std::error_code error;
-  if (!fs::is_directory(kSnapshotDir, error)) return;
-  for (const fs::directory_entry& entry : fs::directory_iterator(kSnapshotDir, error)) {
-    const std::string stem = entry.path().stem().string();
-    if (expected.count(stem) != 0) continue;
-    if (updating()) {
-      fs::remove(entry.path());
-      MESSAGE("removed stale " << entry.path().lexically_relative(kRoot).generic_string());
-    } else {
-      FAIL_CHECK("stale snapshot " << entry.path().lexically_relative(kRoot).generic_string()
-                                   << ": its fixture is gone (IACSCAN_UPDATE_SNAPSHOTS=1 "
-                                      "removes it)");
-    }
-  }
+  kSnapshots.check_none_stale(
+      [&expected](const fs::path& path) { return expected.count(path.stem().string()) != 0; },
+      "its fixture is gone");
 }
