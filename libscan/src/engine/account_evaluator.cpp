@@ -61,8 +61,7 @@ AccountEvaluation evaluate_account_rules(const PolicySet& policies, const Resour
     if (!rule.info.judges_whole_set) continue;
     AccountVerdict verdict;
     verdict.rule = i;
-    if (options.scan && options.scan->account_rules &&
-        has_required_configuration(rule, options.scan)) {
+    if (rule_runs(rule, options.scan)) {
       verdict.ran = true;
       EvalContext context(&whole, &graph, kWholeSet);
       context.options = options.scan;

@@ -21,7 +21,7 @@ RuleIndex index_rules(const PolicySet& policies, const ScanOptions* scan) {
   RuleIndex index;
   for (std::size_t i = 0; i < policies.rules.size(); ++i) {
     const Rule& rule = policies.rules[i];
-    if (rule.info.judges_whole_set || !has_required_configuration(rule, scan)) continue;
+    if (rule.info.judges_whole_set || !rule_runs(rule, scan)) continue;
     for (const std::string& kind : rule.info.kinds) index[kind].push_back(i);
   }
   return index;
@@ -134,6 +134,11 @@ bool has_required_configuration(const Rule& rule, const ScanOptions* scan) {
     if (!scan || !configuration_fact_is_set(*scan, key)) return false;
   }
   return true;
+}
+
+bool rule_runs(const Rule& rule, const ScanOptions* scan) {
+  if (rule.info.judges_whole_set && !(scan && scan->account_rules)) return false;
+  return has_required_configuration(rule, scan);
 }
 
 Evaluation evaluate_rules(const PolicySet& policies, const ResourceGraph& graph,

@@ -43,6 +43,10 @@ std::string unknown_reason(const Outcome& outcome);
 // Whether a rule's configuration needs are met (always, for rules that need nothing).
 bool has_required_configuration(const Rule& rule, const ScanOptions* scan);
 
+// Whether a scan with these options runs the rule at all: its configuration needs are met and,
+// for a rule judged over the whole set, account rules are on.
+bool rule_runs(const Rule& rule, const ScanOptions* scan);
+
 struct Evaluation {
   std::vector<RawFinding> findings;
   std::vector<double> rule_seconds;  // per PolicySet::rules index, summed over threads; empty

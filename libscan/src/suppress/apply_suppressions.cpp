@@ -345,11 +345,8 @@ Finding meta_finding(const RuleInfo& rule, const Declaration& d, std::string sub
 bool any_rule_ran(const Spec& spec, const SuppressionInputs& inputs) {
   if (spec.all_rules) return true;
   for (const std::string& id : spec.ids) {
-    for (const Rule& rule : inputs.policies.rules) {
-      if (rule.info.id != id) continue;
-      const bool whole_set_skipped = rule.info.judges_whole_set && !inputs.options.account_rules;
-      if (!whole_set_skipped && has_required_configuration(rule, &inputs.options)) return true;
-    }
+    for (const Rule& rule : inputs.policies.rules)
+      if (rule.info.id == id && rule_runs(rule, &inputs.options)) return true;
   }
   return false;
 }
