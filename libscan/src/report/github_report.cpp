@@ -13,6 +13,7 @@
 #include "report/report_common.hpp"
 #include "report/roadmap_common.hpp"
 #include "report/sarif_report.hpp"
+#include "report/sarif_result.hpp"
 
 namespace iacscan::detail {
 
@@ -54,18 +55,11 @@ std::string workflow_property(std::string_view text) {
 
 namespace {
 
+// The SARIF level of the severity (one place decides which severities are errors), in GitHub's
+// spelling: "note" is "notice" there.
 std::string_view command_for(Severity severity) {
-  switch (severity) {
-    case Severity::critical:
-    case Severity::high:
-      return "error";
-    case Severity::medium:
-      return "warning";
-    case Severity::low:
-    case Severity::info:
-      return "notice";
-  }
-  return "notice";
+  const std::string_view level = sarif_level(severity);
+  return level == "note" ? "notice" : level;
 }
 
 std::string_view command_for(DiagnosticLevel level) {

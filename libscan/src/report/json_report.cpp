@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "iacscan/version.hpp"
+#include "report/json_location.hpp"
 #include "report/report_common.hpp"
 #include "report/roadmap_common.hpp"
 #include "report/sarif_report.hpp"
@@ -24,17 +25,6 @@ constexpr std::string_view kSchemaUri =
 
 Json optional_text(const std::string& text) {
   return text.empty() ? Json(nullptr) : Json(text);
-}
-
-Json location_json(const Location& location) {
-  Json json = Json::object();
-  json["path"] = location.path;
-  // 0 means "no position" (the whole file); the keys stay so the shape is fixed.
-  json["startLine"] = location.start_line;
-  json["startColumn"] = location.start_column;
-  json["endLine"] = location.end_line;
-  json["endColumn"] = location.end_column;
-  return json;
 }
 
 Json excerpt_json(const Excerpt& excerpt) {

@@ -8,6 +8,7 @@
 
 #include "iacscan/roadmap.hpp"
 #include "iacscan/version.hpp"
+#include "report/json_location.hpp"
 #include "report/roadmap_common.hpp"
 
 namespace iacscan {
@@ -35,17 +36,6 @@ std::string_view camel_case_status(ControlStatus status) {
   return "notRun";
 }
 
-Json location_json(const Location& location) {
-  Json json = Json::object();
-  json["path"] = location.path;
-  // 0 means "no position": the whole file proves it. The keys stay, so the shape is fixed.
-  json["startLine"] = location.start_line;
-  json["startColumn"] = location.start_column;
-  json["endLine"] = location.end_line;
-  json["endColumn"] = location.end_column;
-  return json;
-}
-
 Json control_json(const RoadmapControl& control) {
   Json json = Json::object();
   json["ruleId"] = control.rule_id;
@@ -56,7 +46,8 @@ Json control_json(const RoadmapControl& control) {
   json["helpUri"] = control.help_uri.empty() ? Json(nullptr) : Json(control.help_uri);
   json["files"] = control.files;
   Json evidence = Json::array();
-  for (const Location& location : control.evidence) evidence.push_back(location_json(location));
+  for (const Location& location : control.evidence)
+    evidence.push_back(detail::location_json(location));
   json["evidence"] = std::move(evidence);
   json["missingConfig"] = control.missing_config;
   json["detail"] = control.detail;
