@@ -18,6 +18,9 @@ declare -A tools=([clang-format]=clang-format [cmake]=cmake [ninja]=ninja-build 
 if [[ "$mode" == test ]]; then
   tools[clang++]=clang
   libraries+=(libclang-rt-14-dev)
+  # The pre-commit hook test runs the real pre-commit; the C API test is a Python ctypes script.
+  tools[pre-commit]=pre-commit
+  tools[python3]=python3
 fi
 
 missing=()
@@ -65,6 +68,11 @@ install_test_tools() {
   if [[ ! -f "$prefix/node_modules/ajv/package.json" || ! -f "$prefix/node_modules/yaml/package.json" ]]; then
     log "installing ajv and yaml from the npm registry"
     npm install --silent --no-audit --no-fund --prefix "$prefix" ajv@8.20.0 yaml@2.9.1 >/dev/null
+  fi
+  # The GitHub Action test validates action.yml and the workflows with it.
+  if [[ ! -f "$prefix/node_modules/@action-validator/cli/package.json" ]]; then
+    log "installing @action-validator/cli from the npm registry"
+    npm install --silent --no-audit --no-fund --prefix "$prefix" @action-validator/cli@0.6.0 >/dev/null
   fi
   # npm 11 skips install scripts, including the one that marks the validator executable.
   chmod u+x "$prefix"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true

@@ -6,7 +6,8 @@
 
 namespace iacscan::cli {
 
-int run_scan(const Scanner& scanner, const RawArgs& args);
+// `options` made `scanner`: --changed needs their exclude globs.
+int run_scan(const Scanner& scanner, const ScanOptions& options, const RawArgs& args);
 int run_roadmap(const Scanner& scanner, const RawArgs& args);
 int run_rules(const Scanner& scanner);
 int run_explain(const Scanner& scanner, const RawArgs& args);

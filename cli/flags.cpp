@@ -75,6 +75,12 @@ void add_scan_command(CLI::App& app, RawArgs& args) {
                  "Also run the account-scope rules, which judge the scanned set as a whole "
                  "landing zone (\"no CloudTrail trail\"); default: the configuration's "
                  "account_rules, else off");
+  scan->add_flag("--changed", args.changed,
+                 "The paths are the files a change touches (pre-commit passes them): evaluate "
+                 "each Terraform file with the other Terraform files of its directory, report "
+                 "only findings located in a changed file or with a related location there "
+                 "(a terraform.tfvars value), and ignore deleted and non-IaC files; no "
+                 "account-scope rules");
   scan->footer(
       "Examples:\n"
       "  iacscan scan .                          scan the current directory\n"
@@ -86,6 +92,7 @@ void add_scan_command(CLI::App& app, RawArgs& args) {
       "  iacscan scan . --write-baseline .iacscan-baseline.json      adopt: record today's\n"
       "  iacscan scan . --baseline .iacscan-baseline.json            then fail only on new ones\n"
       "  iacscan scan . --report-unused-suppressions --fail-on info\n"
+      "  iacscan scan --changed $(git diff --cached --name-only)   what a commit changes\n"
       "\nSuppress a finding with a comment on its line or the line before its resource:\n"
       "  # iacscan:ignore s3-bucket-public-acl:exp:2027-01-31 Public website, SEC-123\n"
       "\nExit codes: 0 no active finding at or above --fail-on (or --soft-fail), 1 active "
@@ -174,6 +181,18 @@ std::set<std::string, std::less<>> given_flags(const CLI::App& app) {
   return given;
 }
 
+// A repeatable option takes one value per use (`--exclude A --exclude B`). CLI11 would let a
+// vector option swallow every following word, so `--exclude '*.bak' infra/ envs/` made
+// `infra/` an exclude pattern and `-o sarif=x infra/ envs/` failed on "cannot write infra/".
+void one_value_per_use(CLI::App& app) {
+  for (CLI::App* command : app.get_subcommands({})) {
+    for (CLI::Option* option : command->get_options()) {
+      if (!option->get_positional() && option->get_items_expected_max() > 1)
+        option->allow_extra_args(false);
+    }
+  }
+}
+
 }  // namespace
 
 ParseOutcome parse_args(int argc, char** argv) {
@@ -188,6 +207,7 @@ ParseOutcome parse_args(int argc, char** argv) {
   add_init_command(app, args);
   app.add_subcommand("version", "Print the version");
   add_reference_commands(app);  // last: they describe every command above
+  one_value_per_use(app);
   app.footer(
       "Run `iacscan COMMAND --help` for a command's flags and examples. Settings can also live "
       "in .iacscan.yaml (`iacscan init` writes a starter file; docs/configuration.md).");

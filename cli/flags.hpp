@@ -42,6 +42,7 @@ struct RawArgs {
   bool profile_rules = false;
   bool account_rules = false;        // --account-rules / --no-account-rules
   std::vector<std::string> exclude;  // globs relative to the scanned path
+  bool changed = false;              // scan --changed: `paths` are a change's files
   std::string rule_id;               // explain
   std::string docs_dir;              // docs: where the pages go
   int min_stage = 0;                 // roadmap: 1..10, 0 when not asked for

@@ -37,7 +37,7 @@ int run(const RawArgs& args) {
     case Command::roadmap:
       return run_roadmap(*scanner, args);
     default:
-      return run_scan(*scanner, args);
+      return run_scan(*scanner, *options, args);
   }
 }
 

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "iacscan/baseline.hpp"
+#include "iacscan/changed_files.hpp"
 #include "iacscan/report.hpp"
 #include "output.hpp"
 
@@ -92,8 +93,9 @@ void print_summary(const ScanResult& result, const RawArgs& args) {
 
 }  // namespace
 
-int run_scan(const Scanner& scanner, const RawArgs& args) {
-  auto result = scanner.scan(args.paths);
+int run_scan(const Scanner& scanner, const ScanOptions& options, const RawArgs& args) {
+  auto result = args.changed ? scan_changed_files(scanner, args.paths, options.exclude)
+                             : scanner.scan(args.paths);
   if (!result) {
     std::cerr << "iacscan: " << result.error().message << "\n";
     return kExitError;

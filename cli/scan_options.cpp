@@ -81,6 +81,9 @@ Result<ScanOptions> scan_options_for(const RawArgs& args) {
     // Documentation describes the rules as they ship, whatever this repository turned off.
     options.rule_settings.clear();
   }
+  // Findings about the scanned set as a whole point at no changed file, and a change's few
+  // files are no landing zone: judging them as one would only cost time.
+  if (args.changed) options.account_rules = false;
   if (args.command == Command::roadmap) {
     options.account_rules = true;
     options.assess_controls = true;

@@ -124,6 +124,17 @@ for format in text sarif; do
     fail "$format differs between --jobs 1 and --jobs 4"; diff "$TMP/j1.$format" "$TMP/j4.$format" | head >&2; fi
 done
 
+# A repeatable option takes one value per use: the paths after it stay paths.
+mkdir -p "$TMP/two/a" "$TMP/two/b"
+printf 'resource "aws_s3_bucket" "a" {\n  acl = "public-read"\n}\n' >"$TMP/two/a/main.tf"
+printf 'resource "aws_s3_bucket" "b" {\n  acl = "public-read"\n}\n' >"$TMP/two/b/main.tf"
+run repeatable_before_paths scan --no-config --exclude '*.bak' -o "json=$TMP/two.json" "$TMP/two/a" "$TMP/two/b"
+check_exit repeatable_before_paths 1
+check_contains repeatable_before_paths out "two/a/main.tf"
+check_contains repeatable_before_paths out "two/b/main.tf"
+if [[ -s "$TMP/two.json" ]]; then pass "-o json=FILE before the paths writes FILE"; else
+  fail "-o json=FILE before the paths did not write FILE"; fi
+
 run version version
 check_exit version 0
 check_contains version out "iacscan "

@@ -100,4 +100,13 @@ check_contains tf_bad out 'calls itself'
 if [[ $(id -u) != 0 ]]; then check_contains tf_bad out 'locked.tf'; fi
 chmod 644 "$TMP/bad/good/locked.tf"
 
+# A bare file name lives in the current directory: its local modules load from there.
+mkdir -p "$TMP/bare/modules/site"
+printf 'module "site" {\n  source = "./modules/site"\n}\n' >"$TMP/bare/main.tf"
+printf 'resource "aws_s3_bucket" "site" {\n  acl = "public-read"\n}\n' >"$TMP/bare/modules/site/main.tf"
+(cd "$TMP/bare" && "$BIN" scan --no-config main.tf >"$TMP/bare_name.out" 2>"$TMP/bare_name.err"; echo $? >"$TMP/bare_name.rc")
+check_exit bare_name 1
+check_contains bare_name out 's3-bucket-public-acl'
+check_not_contains bare_name out 'not-loaded'
+
 finish

@@ -1,7 +1,8 @@
 // The configuration file, .iacscan.yaml: organization facts, rule settings, path excludes,
 // limits and whether `scan` runs the account rules. docs/configuration.md describes every key;
 // docs/config-schema.json is its JSON Schema (for editors; the library validates by itself and
-// names the offending line).
+// names the offending line). Every function here is safe to call from any thread; none keeps
+// state between calls.
 #pragma once
 
 #include <optional>
@@ -17,7 +18,8 @@ inline constexpr const char* kConfigFileName = ".iacscan.yaml";
 
 // The configuration file that applies to `path`: .iacscan.yaml in the path's directory (the
 // path itself when it is a directory) or the nearest one above it. Stops at the filesystem
-// root, and at a directory holding .git (the repository's top) after checking it.
+// root, and at a directory holding .git (the repository's top) after checking it. A relative
+// path is taken from the current directory.
 IACSCAN_API std::optional<std::string> find_config_file(const std::string& path);
 
 // Reads a configuration file and applies it over `base`: what the file sets replaces base's

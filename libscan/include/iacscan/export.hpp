@@ -1,9 +1,7 @@
-// Symbol visibility for the public API: everything marked IACSCAN_API is exported from the
-// shared library; everything else stays hidden.
+// IACSCAN_API marks what libiacscan.so exports. The library is compiled with hidden visibility,
+// so a declaration without it is private to the library even when it sits in a public header.
+// The static archive the tests use is compiled from the same objects; the attribute is
+// harmless there.
 #pragma once
 
-#if defined(IACSCAN_STATIC_DEFINE)
-#define IACSCAN_API
-#else
 #define IACSCAN_API __attribute__((visibility("default")))
-#endif

@@ -1,5 +1,6 @@
 // Finding: one rule violated by one resource (or one place in a file).
 // Diagnostic: a problem with the scan itself (a file that could not be parsed or read).
+// Plain values that own all their data; they refer to no Scanner or source buffer.
 #pragma once
 
 #include <cstdint>
@@ -72,7 +73,8 @@ struct Finding {
   bool suppressed() const noexcept { return !suppressions.empty(); }
 };
 
-// "new", "unchanged", "absent" ("" for none): SARIF's baselineState spellings.
+// "new", "unchanged", "absent" ("" for none): SARIF's baselineState spellings. Like every
+// to_string here, the view refers to static storage.
 IACSCAN_API std::string_view to_string(BaselineState state) noexcept;
 
 enum class DiagnosticCode {

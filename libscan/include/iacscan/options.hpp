@@ -1,4 +1,7 @@
-// ScanOptions: everything that changes what a scan reads and reports.
+// ScanOptions: everything that changes what a scan reads and reports. A plain value with
+// defaults that scan like the CLI without flags; fill it by hand, or from .iacscan.yaml with
+// apply_config_file (config.hpp). Scanner::create copies it: later changes do not reach a
+// Scanner that exists.
 #pragma once
 
 #include <cstddef>
@@ -62,8 +65,10 @@ struct ConfiguredSuppression {
   Location location;    // the entry in the configuration file, for reports
 };
 
-// Called from worker threads while files load: `done` of `total` files loaded. Must be
-// thread-safe and quick (the CLI draws a progress line on a terminal).
+// Called from worker threads while files load: `done` of `total` files loaded. Calls may
+// overlap and arrive out of order (a smaller `done` after a larger one); the last call of a
+// scan, after every worker finished, has done == total. Must be thread-safe and quick (the CLI
+// draws a progress line on a terminal). Concurrent scans of one Scanner share one copy of it.
 using ProgressCallback = std::function<void(std::size_t done, std::size_t total)>;
 
 struct ScanOptions {

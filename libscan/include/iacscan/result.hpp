@@ -1,6 +1,7 @@
 // Result<T>: a value or an Error, for failures caused by the environment or by user input
 // (unreadable paths, bad options, invalid policy files). Shaped like std::expected so it can
-// become one when the project moves to C++23. Exceptions never cross the public API.
+// become one when the project moves to C++23. Exceptions never cross the public API (short of
+// std::bad_alloc); a bug inside the library surfaces as ErrorCode::internal.
 #pragma once
 
 #include <string>
@@ -13,7 +14,7 @@ namespace iacscan {
 
 enum class ErrorCode {
   io,              // a path could not be read
-  invalid_option,  // a ScanOptions field is out of range or inconsistent
+  invalid_option,  // a ScanOptions field, configuration file or baseline is invalid
   invalid_policy,  // a policy file failed to load or validate
   internal,        // a bug: please report it
 };
@@ -24,6 +25,8 @@ struct Error {
   Location location;  // empty path when the error is not tied to a file
 };
 
+// Owns its value or its Error. Check has_value() (or the bool conversion) before value():
+// value() of an Error, like error() of a value, throws std::bad_variant_access.
 template <typename T>
 class [[nodiscard]] Result {
  public:

@@ -1,6 +1,8 @@
 // The roadmap maturity report: where a scanned landing zone stands on the AWS Security Maturity
 // Roadmap (Summit Route, 2021). Built from a scan run with ScanOptions::assess_controls and
-// account_rules; rendered as text, Markdown or JSON (docs/roadmap-schema.json).
+// account_rules; rendered as text, Markdown or JSON (docs/roadmap-schema.json, docs/roadmap.md).
+// A Roadmap is a plain value copied out of the result; building and rendering are pure
+// functions, safe to call from several threads.
 #pragma once
 
 #include <string>
@@ -49,6 +51,8 @@ struct Roadmap {
   bool complete = true;  // false when some file could not be parsed
 };
 
+// Every control of a result scanned without ScanOptions::assess_controls is not_run, so no
+// stage is met: scan with assess_controls and account_rules (what `iacscan roadmap` does).
 IACSCAN_API Roadmap build_roadmap(const ScanResult& result);
 
 IACSCAN_API std::string render_roadmap_text(const Roadmap& roadmap, bool color = false);

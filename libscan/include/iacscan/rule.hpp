@@ -1,5 +1,6 @@
 // RuleInfo: the metadata of a loaded rule, as reports and integrations need it.
-// The rule's condition and examples stay private to the engine.
+// The rule's condition stays private to the engine. Plain values: Scanner::rules() and
+// ScanResult::rules hold copies.
 #pragma once
 
 #include <map>

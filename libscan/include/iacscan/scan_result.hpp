@@ -1,4 +1,8 @@
-// ScanResult: what a scan found, sorted deterministically (path, line, column, rule).
+// ScanResult: what a scan found, sorted deterministically (path, line, column, rule). A
+// self-contained value returned by Scanner::scan: it owns every finding, diagnostic and rule
+// description, may outlive its Scanner, and is what the reports, build_roadmap and the
+// baseline functions read. Reading one const ScanResult from several threads is safe;
+// apply_baseline changes it and must not run concurrently with readers.
 #pragma once
 
 #include <cstddef>

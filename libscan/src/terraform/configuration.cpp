@@ -172,8 +172,12 @@ class ModuleSet {
   void unfreeze() { frozen_ = false; }
 
  private:
+  // "" only for in-memory buffers (no fs_path): a bare file name ("main.tf") lives in the
+  // current directory, from which its local modules and file() paths must resolve.
   static std::string parent_dir_fs(const std::string& fs_path) {
-    return fs::path(fs_path).parent_path().string();
+    if (fs_path.empty()) return {};
+    const std::string parent = fs::path(fs_path).parent_path().string();
+    return parent.empty() ? "." : parent;
   }
 
   SourceSet& sources_;
