@@ -198,7 +198,7 @@ TEST_CASE("c api: a failing call without an error out-parameter only returns NUL
 
 TEST_CASE("c api: every configuration file key is an options key") {
   // starter_config() writes every top-level key; a key added to the configuration file must
-  // work in the C options too (c_options.cpp lists them for its unknown-key check).
+  // work in the C options too (they share config_top_level_keys).
   const auto document = iacscan::detail::read_config_document(iacscan::starter_config());
   REQUIRE(!document.entries().empty());
   for (const auto& entry : document.entries()) {

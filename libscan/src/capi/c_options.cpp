@@ -15,11 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "config/config_document.hpp"
 #include "config/config_error.hpp"
 #include "config/config_values.hpp"
 #include "iacscan/config.hpp"
 #include "suppress/suppression_date.hpp"
 #include "value/json_reader.hpp"
+#include "value/line_index.hpp"
 
 namespace iacscan::detail {
 namespace {
@@ -27,12 +29,6 @@ namespace {
 // Errors read "options:LINE:COLUMN: ...", as a configuration file's read "FILE:LINE:COLUMN: ...".
 // Having no directory, it also makes relative paths relative to the current directory.
 const std::string kDisplayName = "options";
-
-// The top-level keys of .iacscan.yaml (docs/configuration.md), handed to apply_config_text.
-// tests/unit/c_api_test.cpp checks this list against the starter configuration.
-const std::vector<std::string_view> kConfigFileKeys = {
-    "version",     "account_rules", "exclude",   "organization",   "rules",       "limits",
-    "policy_dirs", "policy_types",  "terraform", "cloudformation", "suppressions"};
 
 // Settings the configuration file does not hold (the CLI takes them as flags).
 const std::vector<std::string_view> kCApiKeys = {
@@ -58,23 +54,6 @@ bool is_c_api_key(std::string_view key) {
   }
   return false;
 }
-
-// Byte offsets of 1-based line/column positions, as the JSON reader reports them.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) {
-    starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
-  std::size_t offset(std::uint32_t line, std::uint32_t column) const {
-    return starts_.at(line - 1) + column - 1;
-  }
-
- private:
-  std::vector<std::size_t> starts_;
-};
 
 Span point(std::uint32_t line, std::uint32_t column) {
   return Span{0, Range{line, column, line, column}};
@@ -120,7 +99,7 @@ unsigned read_jobs(const Field& field) {
 
 CApiSettings read_c_api_settings(const Value& document) {
   const Field root{document, "", {}};
-  std::vector<std::string_view> known = kConfigFileKeys;
+  std::vector<std::string_view> known = config_top_level_keys();
   known.insert(known.end(), kCApiKeys.begin(), kCApiKeys.end());
   check_known_keys(root, known);
   CApiSettings settings;

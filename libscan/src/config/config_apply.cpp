@@ -24,10 +24,6 @@ using detail::Field;
 // would only cost memory.
 constexpr std::uintmax_t kMaxConfigBytes = 1u << 20;
 
-const std::vector<std::string_view> kTopLevelKeys = {
-    "version",     "account_rules", "exclude",   "organization",   "rules",       "limits",
-    "policy_dirs", "policy_types",  "terraform", "cloudformation", "suppressions"};
-
 void check_version(const Field& field) {
   if (!(field.value.is_number() || field.value.is_string()) || field.value.text() != "1")
     detail::fail(field, "only version 1 exists, got " + detail::describe(field.value));
@@ -53,7 +49,7 @@ void apply_document(const detail::Value& document, const std::string& display_pa
                     ScanOptions& options) {
   const std::string base_dir = std::filesystem::path(display_path).parent_path().generic_string();
   const Field root{document, "", {}};
-  detail::check_known_keys(root, kTopLevelKeys);
+  detail::check_known_keys(root, detail::config_top_level_keys());
   for (const detail::Value::Entry& entry : document.entries()) {
     const Field field = detail::entry_field(root, entry);
     const std::string& key = entry.key;

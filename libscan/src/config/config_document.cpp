@@ -62,4 +62,11 @@ Value read_config_document(std::string_view text) {
   return document;
 }
 
+const std::vector<std::string_view>& config_top_level_keys() {
+  static const std::vector<std::string_view> keys = {
+      "version",     "account_rules", "exclude",   "organization",   "rules",       "limits",
+      "policy_dirs", "policy_types",  "terraform", "cloudformation", "suppressions"};
+  return keys;
+}
+
 }  // namespace iacscan::detail

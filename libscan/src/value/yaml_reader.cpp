@@ -9,6 +9,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "value/line_index.hpp"
 #include "value/yaml_scalar.hpp"
 
 #include <algorithm>
@@ -23,30 +24,6 @@
 
 namespace iacscan::detail {
 namespace {
-
-// ---------------------------------------------------------------------------------------------
-// Positions
-
-// Maps byte offsets to 1-based lines and 1-based byte columns.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) {
-    starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
-
-  std::pair<std::uint32_t, std::uint32_t> at(std::size_t offset) const {
-    const auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    const auto line = static_cast<std::size_t>(next - starts_.begin());
-    return {static_cast<std::uint32_t>(line),
-            static_cast<std::uint32_t>(offset - starts_[line - 1] + 1)};
-  }
-
- private:
-  std::vector<std::size_t> starts_;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Source scanning: where nodes end. All offsets index the whole input text.
