@@ -10,19 +10,13 @@
 #include <utility>
 
 #include "cloudformation/serverless_role.hpp"
+#include "cloudformation/value_ops.hpp"
 
 namespace iacscan::detail {
 namespace {
 
 constexpr std::string_view kSamTransform = "AWS::Serverless-2016-10-31";
 constexpr std::string_view kServerlessPrefix = "AWS::Serverless::";
-
-// SAM's is_intrinsics: a one-key map whose key is Ref, Condition or Fn::*.
-bool is_intrinsic(const Value& value) {
-  if (!value.is_map() || value.entries().size() != 1) return false;
-  const std::string& key = value.entries().front().key;
-  return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
-}
 
 // The logical id a Ref or Fn::GetAtt ("X.Attr" or [X, Attr]) names, if it is a resource.
 std::string referenced_resource(const Value::Entry& call, const Value& resources) {
@@ -40,7 +34,7 @@ std::string referenced_resource(const Value::Entry& call, const Value& resources
 // The default Globals resolver: intrinsic functions become unknown values that still
 // reference the resources they name.
 void unknown_intrinsics(Value& value, const Value& resources) {
-  if (is_intrinsic(value)) {
+  if (is_intrinsic(value, /*in_condition=*/true)) {
     const Value::Entry& call = value.entries().front();
     std::string target = referenced_resource(call, resources);
     Value unknown = Value::unknown(call.key + " in Globals is not evaluated", value.span);

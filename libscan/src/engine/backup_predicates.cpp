@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/attribute_path.hpp"
+#include "engine/deployment_account.hpp"
 #include "engine/predicate_support.hpp"
 #include "graph/resource_graph.hpp"
 #include "iacscan/options.hpp"
@@ -57,12 +58,6 @@ std::optional<std::string> given_parameter(const ScanOptions* options, const std
   auto it = options->cloudformation_parameters.find(name);
   if (it == options->cloudformation_parameters.end()) return std::nullopt;
   return it->second;
-}
-
-// "module.a.aws_backup_plan.x[0]" -> "module.a."
-std::string module_prefix(const Resource& r) {
-  const std::size_t at = r.address.rfind(r.native_type + ".");
-  return at == std::string::npos ? std::string() : r.address.substr(0, at);
 }
 
 // The account id in an IAM role ARN (arn:aws:iam::123456789012:role/x).

@@ -13,6 +13,7 @@
 #include "terraform/csv_reader.hpp"
 #include "terraform/function_groups.hpp"
 #include "terraform/function_support.hpp"
+#include "terraform/go_json_string.hpp"
 #include "terraform/hash_digest.hpp"
 #include "terraform/yaml_encoder.hpp"
 #include "value/json_reader.hpp"
@@ -20,64 +21,6 @@
 
 namespace iacscan::detail::tf {
 namespace {
-
-// A string as Go's encoding/json writes it (Terraform encodes through it): HTML-sensitive
-// <, > and & escaped, as are U+2028 and U+2029; invalid UTF-8 becomes U+FFFD.
-void append_json_string(std::string_view text, std::string& out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (std::size_t i = 0; i < text.size();) {
-    const auto ch = static_cast<unsigned char>(text[i]);
-    if (ch >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text, i);
-      if (length == 0) {
-        out += "\\ufffd";
-        ++i;
-      } else {
-        const std::string_view sequence = text.substr(i, length);
-        if (sequence == "\xE2\x80\xA8" || sequence == "\xE2\x80\xA9")
-          out += sequence == "\xE2\x80\xA8" ? "\\u2028" : "\\u2029";
-        else
-          out += sequence;
-        i += length;
-      }
-      continue;
-    }
-    ++i;
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (ch < 0x20 || ch == '<' || ch == '>' || ch == '&') {
-          out += "\\u00";
-          out += kHex[ch >> 4];
-          out += kHex[ch & 0xF];
-        } else {
-          out += static_cast<char>(ch);
-        }
-    }
-  }
-  out += '"';
-}
 
 void append_json(const Value& value, std::string& out) {
   switch (value.kind()) {
@@ -92,7 +35,7 @@ void append_json(const Value& value, std::string& out) {
       out += decimal_number(value.as_number());
       return;
     case Value::Kind::string:
-      append_json_string(value.text(), out);
+      append_go_json_string(out, value.text());
       return;
     case Value::Kind::list:
       out += '[';
@@ -111,7 +54,7 @@ void append_json(const Value& value, std::string& out) {
       out += '{';
       for (std::size_t i = 0; i < entries.size(); ++i) {
         if (i > 0) out += ',';
-        append_json_string(entries[i]->key, out);
+        append_go_json_string(out, entries[i]->key);
         out += ':';
         append_json(entries[i]->value, out);
       }

@@ -8,6 +8,7 @@
 
 #include "terraform/function_groups.hpp"
 #include "terraform/function_support.hpp"
+#include "terraform/go_json_string.hpp"
 
 namespace iacscan::detail::tf {
 namespace {
@@ -21,39 +22,6 @@ struct Verb {
   int width = -1;      // -1: none
   int precision = -1;  // -1: none
 };
-
-void append_json_string(std::string& out, std::string_view text) {
-  // Go's encoding/json escapes, which Terraform's %q and jsonencode use, HTML-safe included.
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t length = utf8_char_length(text, i);
-    std::string_view character = text.substr(i, length);
-    i += length;
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    } else if (character == "\u2028" || character == "\u2029") {
-      out += character == "\u2028" ? "\\u2028" : "\\u2029";
-    } else if (length == 1 && c >= 0x80) {
-      out += "\\ufffd";  // a byte that is not UTF-8
-    } else {
-      out += character;
-    }
-  }
-  out += '"';
-}
 
 // A number as JSON: plain decimal, never an exponent (as Terraform's jsonencode).
 std::string json_number(double number) {
@@ -76,7 +44,7 @@ void append_json(std::string& out, const Value& value) {
       out += json_number(value.as_number());
       return;
     case Value::Kind::string:
-      append_json_string(out, value.text());
+      append_go_json_string(out, value.text());
       return;
     case Value::Kind::list: {
       out += '[';
@@ -92,7 +60,7 @@ void append_json(std::string& out, const Value& value) {
       out += '{';
       for (std::size_t i = 0; i < sorted.entries().size(); ++i) {
         if (i) out += ',';
-        append_json_string(out, sorted.entries()[i].key);
+        append_go_json_string(out, sorted.entries()[i].key);
         out += ':';
         append_json(out, sorted.entries()[i].value);
       }
@@ -244,7 +212,7 @@ std::string format_one(const Verb& verb, const Value& value) {
       }
       if (verb.mode == 's') return pad(verb, *text);
       std::string quoted;
-      append_json_string(quoted, *text);
+      append_go_json_string(quoted, *text);
       return pad(verb, quoted);
     }
     default:
