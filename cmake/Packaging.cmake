@@ -20,4 +20,6 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS
 # Puts libiacscan.so.N in the dynamic linker's cache when installed with dpkg -i.
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# Debug information stays in the build tree; the package carries stripped binaries.
+set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -97,7 +97,7 @@ void set_property(Resource& r, std::string key, Value value) {
   if (r.attributes.is_map()) r.attributes.set(std::move(key), std::move(value));
 }
 
-Value text(std::string_view s, const Span& span) {
+Value string_value(std::string_view s, const Span& span) {
   return Value::string(std::string(s), span);
 }
 
@@ -118,14 +118,14 @@ std::optional<Value> dead_letter_policy(const Resource& fn) {
   if (action.empty()) return std::nullopt;
   const Span& span = dlq->span;
   Value statement = Value::map({}, span);
-  statement.set("Action", text(action, type->span));
+  statement.set("Action", string_value(action, type->span));
   statement.set("Resource", *target);
-  statement.set("Effect", text("Allow", span));
+  statement.set("Effect", string_value("Allow", span));
   Value document = Value::map({}, span);
-  document.set("Version", text("2012-10-17", span));
+  document.set("Version", string_value("2012-10-17", span));
   document.set("Statement", Value::list({std::move(statement)}, span));
   Value policy = Value::map({}, span);
-  policy.set("PolicyName", text("DeadLetterQueuePolicy", span));
+  policy.set("PolicyName", string_value("DeadLetterQueuePolicy", span));
   policy.set("PolicyDocument", std::move(document));
   return policy;
 }

@@ -20,7 +20,7 @@ bool has_wildcard(std::string_view text) {
   return text.find_first_of("*?") != std::string_view::npos;
 }
 
-bool all_wildcards(std::string_view text) {
+bool only_wildcards(std::string_view text) {
   return !text.empty() && text.find_first_not_of("*?") == std::string_view::npos;
 }
 
@@ -59,11 +59,11 @@ std::string concrete_resource(const std::string& pattern, const std::string& reg
   }
   parts.push_back(pattern.substr(at));
   if (has_wildcard(parts[1])) parts[1] = "aws";
-  if (all_wildcards(parts[3]))
+  if (only_wildcards(parts[3]))
     parts[3] = region.empty() ? "us-east-1" : region;
   else if (has_wildcard(parts[3]))
     parts[3] = region_for(parts[3]);
-  if (all_wildcards(parts[4]))
+  if (only_wildcards(parts[4]))
     parts[4] = probe_account();
   else if (has_wildcard(parts[4]))
     std::replace_if(
