@@ -21,10 +21,7 @@ namespace {
 int exit_code_for(const ScanResult& result, Severity threshold, bool soft_fail) {
   if (!result.complete()) return kExitIncomplete;
   if (soft_fail) return kExitClean;
-  for (const Finding& f : result.findings) {
-    if (ScanResult::is_active(f) && f.severity >= threshold) return kExitFindings;
-  }
-  return kExitClean;
+  return result.fails(threshold) ? kExitFindings : kExitClean;
 }
 
 // --profile-rules: where the time went, slowest rules first, on stderr so reports stay clean.

@@ -104,4 +104,7 @@ struct Diagnostic {
 // "invalid-template", "invalid-suppression".
 IACSCAN_API std::string_view to_string(DiagnosticCode code) noexcept;
 
+// "error", "warning", "note". Like every to_string here, a static NUL-terminated string.
+IACSCAN_API std::string_view to_string(DiagnosticLevel level) noexcept;
+
 }  // namespace iacscan

@@ -81,6 +81,15 @@ struct ScanResult {
            f.baseline_state != BaselineState::absent;
   }
 
+  // Whether an active finding reaches `threshold`: what makes `iacscan scan --fail-on` exit 1
+  // (and the C API's iacscan_result_exit_code return 1).
+  bool fails(Severity threshold) const noexcept {
+    for (const Finding& f : findings) {
+      if (is_active(f) && f.severity >= threshold) return true;
+    }
+    return false;
+  }
+
   // False when some file could not be read or parsed (an error-level diagnostic): the
   // findings may be incomplete.
   bool complete() const noexcept {

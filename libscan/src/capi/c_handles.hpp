@@ -22,7 +22,6 @@ struct iacscan_finding {
 
 struct iacscan_diagnostic {
   const iacscan::Diagnostic* diagnostic;
-  std::string code;  // to_string(code) as a NUL-terminated string
 };
 
 struct iacscan_result {

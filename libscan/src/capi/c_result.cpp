@@ -17,7 +17,7 @@ iacscan_result::iacscan_result(iacscan::ScanResult r) : result(std::move(r)) {
   for (const iacscan::Finding& f : result.findings) findings.push_back(iacscan_finding{&f});
   diagnostics.reserve(result.diagnostics.size());
   for (const iacscan::Diagnostic& d : result.diagnostics)
-    diagnostics.push_back(iacscan_diagnostic{&d, std::string(iacscan::to_string(d.code))});
+    diagnostics.push_back(iacscan_diagnostic{&d});
 }
 
 namespace {
@@ -27,35 +27,6 @@ static_assert(static_cast<int>(iacscan::Severity::info) == IACSCAN_SEVERITY_INFO
 static_assert(static_cast<int>(iacscan::Severity::critical) == IACSCAN_SEVERITY_CRITICAL);
 static_assert(static_cast<int>(iacscan::DiagnosticLevel::error) == IACSCAN_DIAGNOSTIC_ERROR);
 static_assert(static_cast<int>(iacscan::DiagnosticLevel::note) == IACSCAN_DIAGNOSTIC_NOTE);
-
-// NUL-terminated names: iacscan::to_string returns views, which need not be.
-const char* severity_name(iacscan::Severity severity) {
-  switch (severity) {
-    case iacscan::Severity::info:
-      return "info";
-    case iacscan::Severity::low:
-      return "low";
-    case iacscan::Severity::medium:
-      return "medium";
-    case iacscan::Severity::high:
-      return "high";
-    case iacscan::Severity::critical:
-      return "critical";
-  }
-  return "";
-}
-
-const char* level_name(iacscan::DiagnosticLevel level) {
-  switch (level) {
-    case iacscan::DiagnosticLevel::error:
-      return "error";
-    case iacscan::DiagnosticLevel::warning:
-      return "warning";
-    case iacscan::DiagnosticLevel::note:
-      return "note";
-  }
-  return "";
-}
 
 char* render(const iacscan_result* result, const char* format, const char* function, char** error) {
   return c_boundary(error, [&]() -> char* {
@@ -111,11 +82,7 @@ int iacscan_result_exit_code(const iacscan_result* result, iacscan_severity fail
   if (result == nullptr) return -1;
   // As `iacscan scan` decides: incomplete wins over findings (see cli/scan_command.cpp).
   if (!result->result.complete()) return 3;
-  const auto threshold = static_cast<iacscan::Severity>(fail_on);
-  for (const iacscan::Finding& f : result->result.findings) {
-    if (iacscan::ScanResult::is_active(f) && f.severity >= threshold) return 1;
-  }
-  return 0;
+  return result->result.fails(static_cast<iacscan::Severity>(fail_on)) ? 1 : 0;
 }
 
 size_t iacscan_result_finding_count(const iacscan_result* result) {
@@ -139,7 +106,7 @@ iacscan_severity iacscan_finding_severity(const iacscan_finding* finding) {
 
 const char* iacscan_finding_severity_name(const iacscan_finding* finding) {
   const auto* f = get(finding);
-  return f == nullptr ? nullptr : severity_name(f->severity);
+  return f == nullptr ? nullptr : iacscan::to_string(f->severity).data();
 }
 
 iacscan_finding_kind iacscan_finding_kind_of(const iacscan_finding* finding) {
@@ -213,7 +180,8 @@ const iacscan_diagnostic* iacscan_result_diagnostic(const iacscan_result* result
 }
 
 const char* iacscan_diagnostic_code(const iacscan_diagnostic* diagnostic) {
-  return diagnostic == nullptr ? nullptr : diagnostic->code.c_str();
+  const auto* d = get(diagnostic);
+  return d == nullptr ? nullptr : iacscan::to_string(d->code).data();
 }
 
 iacscan_diagnostic_level iacscan_diagnostic_level_of(const iacscan_diagnostic* diagnostic) {
@@ -223,7 +191,7 @@ iacscan_diagnostic_level iacscan_diagnostic_level_of(const iacscan_diagnostic* d
 
 const char* iacscan_diagnostic_level_name(const iacscan_diagnostic* diagnostic) {
   const auto* d = get(diagnostic);
-  return d == nullptr ? nullptr : level_name(d->level);
+  return d == nullptr ? nullptr : iacscan::to_string(d->level).data();
 }
 
 const char* iacscan_diagnostic_message(const iacscan_diagnostic* diagnostic) {

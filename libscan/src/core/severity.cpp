@@ -48,6 +48,18 @@ std::string_view to_string(DiagnosticCode code) noexcept {
   return "unknown";
 }
 
+std::string_view to_string(DiagnosticLevel level) noexcept {
+  switch (level) {
+    case DiagnosticLevel::error:
+      return "error";
+    case DiagnosticLevel::warning:
+      return "warning";
+    case DiagnosticLevel::note:
+      return "note";
+  }
+  return "error";
+}
+
 std::string_view to_string(BaselineState state) noexcept {
   switch (state) {
     case BaselineState::new_finding:

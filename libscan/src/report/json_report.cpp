@@ -95,24 +95,12 @@ Json findings_json(const std::vector<Finding>& findings, const RuleIndex& rules)
   return list;
 }
 
-std::string_view level_name(DiagnosticLevel level) {
-  switch (level) {
-    case DiagnosticLevel::error:
-      return "error";
-    case DiagnosticLevel::warning:
-      return "warning";
-    case DiagnosticLevel::note:
-      return "note";
-  }
-  return "error";
-}
-
 Json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
   Json list = Json::array();
   for (const Diagnostic& diagnostic : diagnostics) {
     Json json = Json::object();
     json["code"] = to_string(diagnostic.code);
-    json["level"] = level_name(diagnostic.level);
+    json["level"] = to_string(diagnostic.level);
     json["message"] = diagnostic.message;
     json["location"] = location_json(diagnostic.location);
     json["excerpt"] = excerpt_json(diagnostic.excerpt);
@@ -148,7 +136,7 @@ Json summary_json(const ScanResult& result) {
   Json by_level = Json::object();
   for (DiagnosticLevel level :
        {DiagnosticLevel::error, DiagnosticLevel::warning, DiagnosticLevel::note}) {
-    by_level[std::string(level_name(level))] =
+    by_level[std::string(to_string(level))] =
         std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
                       [level](const Diagnostic& diagnostic) { return diagnostic.level == level; });
   }
